@@ -1,0 +1,5 @@
+"""`python -m provenance` runs the `dedupe` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""Generic line patterns of scraped news pages: what a line is, not what a site says.
+
+Every pattern here is a convention shared by many sites (navigation labels,
+share buttons, "Also Read" links, teaser-block headers, bylines, credits,
+date lines), never a string of one particular page. `classify` labels a line;
+the segmenter decides what the labels mean in context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+from dateutil import parser as date_parser
+
+
+class Kind(enum.Enum):
+    """What one non-blank line of a page is."""
+
+    TEXT = "text"
+    BOILERPLATE = "boilerplate"  # navigation, share buttons, "Short Url", "Follow"
+    LINK = "link"  # "Also Read : <another story>"
+    TEASER = "teaser"  # header of a block of teasers for other stories
+    BYLINE = "byline"
+    SOURCE = "source"
+    DATE = "date"
+    CAPTION = "caption"  # a photo caption that ends with its credit
+
+
+_NAV_WORDS = "|".join(
+    (
+        r"skip to (?:the )?(?:main )?(?:content|navigation|search)",
+        r"short ?url",
+        r"follow(?: us)?",
+        r"share(?: this)?(?: (?:article|story|page|post))?",
+        r"advertisement|advertising|sponsored(?: content)?",
+        r"print|e-?mail|comments?|subscribe(?: now)?",
+        r"sign (?:in|up)|log ?in|log ?out|menu|search|close",
+        r"listen(?: to (?:this )?(?:article|story))?|copy link",
+        r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest",
+        r"back to top|next|previous|load more|show more|toggle navigation",
+        r"\d+ min(?:ute)?s? read|read more|continue reading|click here.*",
+        r"cookie.*|accept(?: all)? cookies?",
+    )
+)
+_BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!.]*$", re.IGNORECASE)
+# A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
+_BREADCRUMB = re.compile(r"^home(?:\s+[\w&'-]+|(?:\s*[|›>»/•·]\s*[\w&' -]+)+)?\s*$", re.IGNORECASE)
+_LINK = re.compile(
+    r"^(?:also read|read also|read more|see also|related|recommended|must read|don'?t miss|"
+    r"watch|listen|more|read next|read)\s*[:|\-–—»>]+\s*\S.*$",
+    re.IGNORECASE,
+)
+_TEASER = re.compile(
+    r"^(?:popular (?:posts|stories|articles)(?: from this (?:blog|site))?|"
+    r"related (?:posts|articles|stories|news|content|coverage|links)|"
+    r"you (?:may|might) also (?:like|enjoy|be interested in)|"
+    r"more (?:stories|news|articles|from [\w .'-]+)|"
+    r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|"
+    r"most (?:read|popular|viewed|shared)|latest (?:news|stories|posts|articles)|read next|"
+    r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
+    r"more on this (?:story|topic)|other news)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# "By Jane Doe", "BY JANE DOE", "By the Newsroom team": "By", then a capitalised name.
+_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<who>(?:(?:the|a|an)\s+)?[^\W\d_a-z][^.!?]{0,80})$")
+_SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|"
+    r"afp|ap|reuters|getty|epa|anadolu|xinhua)[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_BODY = (
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:last\s+)?(?:updated|published|posted|modified|created|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>{_DATE_BODY})"
+    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,5}})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_ISO = re.compile(r"^\d{4}-")
+
+
+def parse_date(line: str) -> dt.date | None:
+    """The date of a date line ("Updated 09 December 2025" -> 2025-12-09), else None."""
+    match = _DATE_LINE.match(line.strip())
+    if match is None:
+        return None
+    try:
+        text = match["date"]
+        return date_parser.parse(text, dayfirst=not _ISO.match(text)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def byline(line: str) -> str | None:
+    """The name in a "By ..." line, else None."""
+    match = _BYLINE.match(line.strip())
+    return match["who"].strip() if match and len(match["who"].split()) <= 10 else None
+
+
+def source(line: str) -> str | None:
+    """The credit in a "Source: ..." line, else None."""
+    match = _SOURCE.match(line.strip())
+    return match["who"].strip() if match else None
+
+
+def classify(line: str) -> Kind:
+    """The kind of one stripped, non-blank line."""
+    if len(line) <= 120:
+        if _BOILERPLATE.match(line) or _BREADCRUMB.match(line):
+            return Kind.BOILERPLATE
+        if _TEASER.match(line):
+            return Kind.TEASER
+        if parse_date(line) is not None:
+            return Kind.DATE
+        if byline(line) is not None:
+            return Kind.BYLINE
+        if source(line) is not None:
+            return Kind.SOURCE
+    if len(line) <= 300 and _LINK.match(line):
+        return Kind.LINK
+    if _CREDIT.search(line):
+        return Kind.CAPTION
+    return Kind.TEXT

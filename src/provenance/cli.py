@@ -1,0 +1,131 @@
+"""The `dedupe` command: parse options, call `provenance.dedupe`, print or write the result.
+
+Exit codes: 0 all inputs read, 1 some inputs skipped (each reported on
+stderr), 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import SettingsError
+from .export import table, to_json, write_csv, write_jsonl
+from .pipeline import dedupe
+from .settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+EPILOG = """\b
+Examples:
+  dedupe seeds/                          # a table of unique stories
+  dedupe seeds/ --jsonl stories.jsonl    # provenance records, one story per line
+  dedupe scrapes/ --csv occurrences.csv  # one row per occurrence
+  find scrapes -name '*.txt' | dedupe -  # paths on stdin
+"""
+
+
+def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
+    default = getattr(Settings(), name)
+    return click.option(
+        f"--{name.replace('_', '-')}",
+        name,
+        type=kind,
+        default=None,
+        show_default=str(default),
+        help=help,
+    )
+
+
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the records as JSON Lines to FILE.",
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write one row per occurrence as CSV to FILE.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the records as a JSON array on stdout instead of the table.",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print no table and no summary; problems still go to stderr.",
+)
+@_setting("threshold", click.FloatRange(0, 1), "Verified shingle Jaccard for a match.")
+@_setting(
+    "containment",
+    click.FloatRange(0, 1),
+    "Share of the shorter copy found in the longer for an excerpt match.",
+)
+@_setting(
+    "title_threshold",
+    click.FloatRange(0, 100),
+    "Title similarity (0-100) that confirms a weaker body match.",
+)
+@_setting("shingle_size", click.IntRange(1, 32), "Words per shingle.")
+@_setting("num_perm", click.IntRange(8, 1024), "MinHash permutations.")
+@_setting("min_words", click.IntRange(0), "Fewest body words for a segment to count as a story.")
+@click.version_option(__version__, prog_name="dedupe")
+def command(
+    paths: tuple[str, ...],
+    jsonl: str | None,
+    csv_path: str | None,
+    as_json: bool,
+    quiet: bool,
+    **overrides: Any,
+) -> None:
+    """Find the unique stories in scraped pages and every file that carried each one.
+
+    PATHS are files or folders (walked for *.txt); "-" reads paths from stdin.
+    """
+    try:
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as error:
+        raise click.UsageError(str(error)) from error
+    began = time.perf_counter()
+    report = dedupe(paths, settings)
+    for skipped in report.skipped:
+        click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
+    if jsonl:
+        write_jsonl(report.stories, jsonl)
+    if csv_path:
+        write_csv(report.stories, csv_path)
+    if as_json:
+        click.echo(to_json(report.stories), nl=False)
+    elif not quiet:
+        click.echo(table(report.stories), nl=False)
+    if not quiet:
+        s = report.stats
+        click.echo(
+            f"{s.unique_stories} stories ({s.stories_found} found in {s.files} files, "
+            f"{s.duplicate_occurrences} duplicates), {s.skipped} skipped, "
+            f"{time.perf_counter() - began:.2f}s",
+            err=True,
+        )
+    if report.skipped:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Console entry point: the command, with Ctrl-C as exit code 130 and no traceback."""
+    try:
+        command(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("dedupe: interrupted", err=True)
+        sys.exit(130)

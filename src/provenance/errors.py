@@ -1,0 +1,15 @@
+"""One exception root, so callers can catch everything provenance raises in one place."""
+
+from __future__ import annotations
+
+
+class ProvenanceError(Exception):
+    """Base class of every error raised by provenance."""
+
+
+class SettingsError(ProvenanceError, ValueError):
+    """A setting is out of its allowed range; the message names the field."""
+
+
+class InputError(ProvenanceError, OSError):
+    """An input could not be read or decoded as text."""

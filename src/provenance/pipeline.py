@@ -1,0 +1,117 @@
+"""The whole run, stage by stage: paths -> documents -> stories -> records.
+
+Each stage is a plain function over the data model, so a caller can stop
+after any of them or put in their own. `dedupe` chains them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+
+from .candidates import band_pairs, lsh_params, merge, title_pairs
+from .cluster import Group, cluster
+from .model import Document, Skipped, Story
+from .records import Report, Stats, build
+from .segment import segment
+from .settings import Settings
+from .signatures import SignatureMatrix, sign
+from .sources import expand, read
+from .text import Features, features
+from .verify import compare
+
+
+def read_documents(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings
+) -> tuple[list[Document], list[Skipped]]:
+    """Every readable input as a `Document`, and every other one with its reason."""
+    files, skipped = expand(paths)
+    documents: list[Document] = []
+    for path in files:
+        result = read(path, max_bytes=settings.max_bytes)
+        if isinstance(result, Document):
+            documents.append(result)
+        else:
+            skipped.append(result)
+    return documents, sorted(skipped, key=lambda s: s.path)
+
+
+def find_stories(documents: Sequence[Document], settings: Settings) -> list[Story]:
+    """The stories of every document, in (path, offset) order."""
+    stories = [s for d in documents for s in segment(d.text, d.path, min_words=settings.min_words)]
+    return sorted(stories, key=lambda s: s.position)
+
+
+def describe(stories: Sequence[Story], settings: Settings) -> list[Features]:
+    """Shingles, exact digest and normalised title of every story."""
+    return [features(s.title, s.body, settings.shingle_size) for s in stories]
+
+
+def signatures(described: Sequence[Features], settings: Settings) -> SignatureMatrix:
+    """One MinHash signature per story (a row of the matrix)."""
+    return sign([f.shingles for f in described], num_perm=settings.num_perm, seed=settings.seed)
+
+
+def candidate_pairs(
+    described: Sequence[Features], matrix: SignatureMatrix, settings: Settings
+) -> list[tuple[int, int]]:
+    """LSH band collisions and title look-alikes: pairs to verify, never yet matches."""
+    bands, rows = lsh_params(settings.lsh_threshold, settings.num_perm)
+    body = band_pairs(matrix, bands=bands, rows=rows, max_bucket=settings.max_bucket)
+    titles = title_pairs(
+        [f.title for f in described], max_bucket=settings.max_bucket, seed=settings.seed
+    )
+    return merge(body, titles)
+
+
+def verified(
+    pairs: Iterable[tuple[int, int]], described: Sequence[Features], settings: Settings
+) -> list[tuple[int, int]]:
+    """The candidate pairs that pass the match rule."""
+    return [(a, b) for a, b in pairs if compare(described[a], described[b], settings).evidence]
+
+
+def group(
+    stories: Sequence[Story],
+    described: Sequence[Features],
+    edges: Sequence[tuple[int, int]],
+    settings: Settings,
+) -> list[Group]:
+    """Stories from verified pairs, each around its most complete copy."""
+
+    def rank(i: int) -> tuple[int, int, dt.date, str, int]:
+        story = stories[i]
+        return (
+            -described[i].words,
+            -len(story.body),
+            story.date or dt.date.max,
+            story.path,
+            story.start,
+        )
+
+    return cluster(
+        len(stories),
+        edges,
+        rank=rank,
+        compare=lambda a, b: compare(described[a], described[b], settings),
+    )
+
+
+def dedupe(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None) -> Report:
+    """Read `paths` (files, folders, "-" for a list on stdin) and return one record per story."""
+    settings = settings or Settings()
+    documents, skipped = read_documents(paths, settings)
+    stories = find_stories(documents, settings)
+    described = describe(stories, settings)
+    matrix = signatures(described, settings)
+    edges = verified(candidate_pairs(described, matrix, settings), described, settings)
+    records = build(stories, described, group(stories, described, edges, settings))
+    stats = Stats(
+        files=len(documents),
+        skipped=len(skipped),
+        stories_found=len(stories),
+        unique_stories=len(records),
+        duplicate_occurrences=len(stories) - len(records),
+    )
+    return Report(stories=records, skipped=skipped, stats=stats)

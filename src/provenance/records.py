@@ -1,0 +1,172 @@
+"""The provenance records: one per unique story, with every place that carried it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from .cluster import Group
+from .model import Skipped, Story
+from .text import Features, tokenize
+from .verify import Evidence, Match
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+@attrs.frozen
+class Occurrence:
+    """One place that carried a story.
+
+    Attributes:
+        path, start, end: the file and the character span of the story in it.
+        line_start, line_end: the same span as 1-based lines.
+        title, date: the headline and date as this copy shows them.
+        similarity: body score against the canonical copy (Jaccard, or
+            containment for excerpts), 1.0 for the canonical itself.
+        title_similarity: rapidfuzz title score (0-100) against the canonical
+            copy, None when either has no title.
+        evidence: what linked it: canonical, exact, minhash, containment, title.
+    """
+
+    path: str
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    title: str
+    date: str | None
+    similarity: float
+    title_similarity: float | None
+    evidence: str
+
+    @classmethod
+    def from_story(cls, story: Story, match: Match | None) -> Occurrence:
+        """The occurrence of `story`; `match` is its match to the canonical, None for itself."""
+        if match is None or match.evidence is None:
+            similarity, titles, evidence = 1.0, (100.0 if story.title else None), Evidence.CANONICAL
+        else:
+            similarity, titles, evidence = match.similarity, match.title_similarity, match.evidence
+        return cls(
+            path=story.path,
+            start=story.start,
+            end=story.end,
+            line_start=story.line_start,
+            line_end=story.line_end,
+            title=story.title,
+            date=_iso(story.date),
+            similarity=round(similarity, 4),
+            title_similarity=None if titles is None else round(titles, 2),
+            evidence=evidence.value,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+def _occurrences(items: Iterable[Occurrence]) -> tuple[Occurrence, ...]:
+    return tuple(items)
+
+
+def _records(items: Iterable[StoryRecord]) -> tuple[StoryRecord, ...]:
+    return tuple(items)
+
+
+def _skipped(items: Iterable[Skipped]) -> tuple[Skipped, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class StoryRecord:
+    """One unique story and its provenance; the canonical occurrence comes first.
+
+    Attributes:
+        story_id: a hash of the canonical copy's normalised text: the same story
+            gets the same id whatever else is in the run.
+        title, date: the canonical copy's (date: the earliest any copy gives
+            when the canonical gives none).
+        text: the canonical copy's body.
+        occurrences: every place that carried it, canonical first, then by path.
+    """
+
+    story_id: str
+    title: str
+    date: str | None
+    text: str = attrs.field(repr=False)
+    occurrences: tuple[Occurrence, ...] = attrs.field(converter=_occurrences)
+
+    @property
+    def canonical(self) -> Occurrence:
+        return self.occurrences[0]
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files that carried the story, sorted, each once."""
+        return tuple(sorted({o.path for o in self.occurrences}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story_id": self.story_id,
+            "title": self.title,
+            "date": self.date,
+            "text": self.text,
+            "files": list(self.files),
+            "occurrences": [o.to_dict() for o in self.occurrences],
+        }
+
+
+@attrs.frozen
+class Stats:
+    """Counts of one run."""
+
+    files: int
+    skipped: int
+    stories_found: int
+    unique_stories: int
+    duplicate_occurrences: int
+
+
+@attrs.frozen
+class Report:
+    """The result of a run: the stories, the inputs skipped and why, and counts."""
+
+    stories: tuple[StoryRecord, ...] = attrs.field(converter=_records)
+    skipped: tuple[Skipped, ...] = attrs.field(converter=_skipped)
+    stats: Stats
+
+
+def story_id(story: Story, features: Features) -> str:
+    """Content-derived id: the canonical body's normalised words (the title if it has none)."""
+    basis = features.digest or " ".join(tokenize(story.title)) or f"{story.path}:{story.start}"
+    return hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def build(
+    stories: Sequence[Story], features: Sequence[Features], groups: Sequence[Group]
+) -> list[StoryRecord]:
+    """One record per group, ordered by where its canonical copy sits in the run."""
+    records = []
+    for group in groups:
+        canonical = stories[group.canonical]
+        rest = sorted(
+            (m for m in group.members if m[0] != group.canonical),
+            key=lambda m: stories[m[0]].position,
+        )
+        occurrences = [Occurrence.from_story(canonical, None)]
+        occurrences += [Occurrence.from_story(stories[i], match) for i, match in rest]
+        dates = [s.date for s in (stories[i] for i, _ in group.members) if s.date]
+        records.append(
+            StoryRecord(
+                story_id=story_id(canonical, features[group.canonical]),
+                title=canonical.title,
+                date=_iso(canonical.date or (min(dates) if dates else None)),
+                text=canonical.body,
+                occurrences=occurrences,
+            )
+        )
+    return sorted(records, key=lambda r: (r.canonical.path, r.canonical.start))

@@ -1,0 +1,82 @@
+"""The one frozen, validated settings object passed through every stage."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import attrs
+
+from .errors import SettingsError
+
+
+def _in_range(low: float, high: float) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SettingsError(f"{attribute.name} must be a number, got {value!r}")
+        if not low <= value <= high:
+            raise SettingsError(f"{attribute.name} must be between {low} and {high}, got {value!r}")
+
+    return check
+
+
+def _int_in_range(low: int, high: int) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SettingsError(f"{attribute.name} must be an integer, got {value!r}")
+        if not low <= value <= high:
+            raise SettingsError(f"{attribute.name} must be between {low} and {high}, got {value!r}")
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """How stories are shingled, signed and matched.
+
+    Attributes:
+        shingle_size: words per shingle (word n-grams of the normalised text).
+        num_perm: MinHash permutations per signature.
+        seed: seed of the MinHash permutations (datasketch's ``seed``).
+        lsh_threshold: Jaccard level the LSH banding is tuned for; candidates
+            only, every candidate is verified.
+        threshold: verified shingle Jaccard at or above which two stories match.
+        containment: share of the shorter story's shingles found in the longer
+            one at or above which an excerpt or truncated copy matches.
+        min_shingles: the shorter story needs this many shingles for a
+            containment match, so that a few common phrases never match.
+        title_threshold: rapidfuzz title similarity (0-100) that confirms a
+            weaker body match.
+        title_jaccard: the weaker body Jaccard accepted when titles agree.
+        title_containment: the weaker containment accepted when titles agree.
+        min_words: a segment with fewer body words is boilerplate, not a story
+            (unless it is all the file holds).
+        max_bucket: LSH buckets larger than this are linked as a chain, not
+            all pairs, so that a giant bucket costs linear work.
+        max_bytes: files larger than this are skipped and reported.
+    """
+
+    shingle_size: int = attrs.field(default=5, validator=_int_in_range(1, 32))
+    num_perm: int = attrs.field(default=128, validator=_int_in_range(8, 1024))
+    seed: int = attrs.field(default=1, validator=_int_in_range(0, 2**32 - 1))
+    lsh_threshold: float = attrs.field(default=0.3, validator=_in_range(0.05, 1.0))
+    threshold: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
+    containment: float = attrs.field(default=0.8, validator=_in_range(0.0, 1.0))
+    min_shingles: int = attrs.field(default=15, validator=_int_in_range(1, 10_000))
+    title_threshold: float = attrs.field(default=90.0, validator=_in_range(0.0, 100.0))
+    title_jaccard: float = attrs.field(default=0.2, validator=_in_range(0.0, 1.0))
+    title_containment: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
+    min_words: int = attrs.field(default=25, validator=_int_in_range(0, 100_000))
+    max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
+    max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))
+
+    def fingerprint(self) -> str:
+        """A short hash of the settings that shape signatures, to tag anything stored."""
+        shaping = {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "seed": self.seed}
+        blob = json.dumps(shaping, sort_keys=True).encode()
+        return hashlib.blake2b(blob, digest_size=6).hexdigest()
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed, validated like a new object."""
+        return attrs.evolve(self, **changes)

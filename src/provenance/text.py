@@ -1,0 +1,137 @@
+"""Normalisation and word shingling: pure functions over strings.
+
+Shingles are hashed, never kept as strings. A token is hashed once with
+xxh3 (64-bit); a shingle's hash combines its token hashes by Horner's rule
+and a 64-bit finaliser, so whole documents are shingled with a few numpy
+operations. `shingle_hash` computes the same value from a shingle string, so
+datasketch's own `MinHash(hashfunc=...)` can serve as the reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import xxhash
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+_HORNER = np.uint64(0x100000001B3)
+_MASK64 = (1 << 64) - 1
+
+HashArray = npt.NDArray[np.uint64]
+
+
+def normalize(text: str) -> str:
+    """Fold the differences that copies of one story pick up on the way.
+
+    NFKC, typographic quotes and dashes folded to ASCII, case folded, and
+    whitespace collapsed to single spaces.
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    return " ".join(folded.split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of the normalised text; punctuation is not a word."""
+    return _WORD.findall(normalize(text))
+
+
+def _token_hashes(tokens: list[str]) -> HashArray:
+    return np.fromiter(
+        (xxhash.xxh3_64_intdigest(t.encode("utf-8")) for t in tokens),
+        dtype=np.uint64,
+        count=len(tokens),
+    )
+
+
+def _mix64(x: HashArray) -> HashArray:
+    """splitmix64's finaliser: spreads Horner sums over all 64 bits."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def shingle_hashes(tokens: list[str], size: int) -> HashArray:
+    """Sorted unique 64-bit hashes of the word `size`-grams of `tokens`.
+
+    A text shorter than `size` words is one shingle of all its words; an
+    empty text has none.
+    """
+    n = len(tokens)
+    if n == 0:
+        return np.empty(0, dtype=np.uint64)
+    hashes = _token_hashes(tokens)
+    width = min(size, n)
+    count = n - width + 1
+    acc = np.zeros(count, dtype=np.uint64)
+    for j in range(width):
+        acc = acc * _HORNER + hashes[j : j + count]
+    return np.unique(_mix64(acc))
+
+
+def text_shingles(text: str, size: int) -> HashArray:
+    """Shingle hashes of raw text: `tokenize` then `shingle_hashes`."""
+    return shingle_hashes(tokenize(text), size)
+
+
+def shingle_hash(shingle: str) -> int:
+    """The 64-bit hash of one shingle given as space-separated tokens.
+
+    The scalar twin of `shingle_hashes`, for tests and for use as the
+    `hashfunc` of a reference `datasketch.MinHash`.
+    """
+    acc = 0
+    for token in shingle.split(" "):
+        acc = (acc * int(_HORNER) + xxhash.xxh3_64_intdigest(token.encode("utf-8"))) & _MASK64
+    x = acc
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK64
+    return x ^ (x >> 31)
+
+
+def shingles(tokens: list[str], size: int) -> list[str]:
+    """The shingles themselves, space-joined, in text order (reference path)."""
+    if not tokens:
+        return []
+    width = min(size, len(tokens))
+    return [" ".join(tokens[i : i + width]) for i in range(len(tokens) - width + 1)]
+
+
+@attrs.frozen
+class Features:
+    """What the matcher needs of one story, computed once.
+
+    Attributes:
+        shingles: sorted unique 64-bit shingle hashes of the body.
+        digest: hash of the normalised body (exact copies share it), "" if empty.
+        title: the normalised title.
+        words: number of body words (how complete a copy is).
+    """
+
+    shingles: HashArray = attrs.field(repr=False, eq=False)
+    digest: str
+    title: str
+    words: int
+
+
+def features(title: str, body: str, size: int) -> Features:
+    """The `Features` of one story's title and body."""
+    tokens = tokenize(body)
+    joined = " ".join(tokens)
+    digest = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest() if tokens else ""
+    return Features(shingle_hashes(tokens, size), digest, normalize(title), len(tokens))

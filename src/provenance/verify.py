@@ -1,0 +1,82 @@
+"""Check a candidate pair before it links anything: the match rule.
+
+Raw LSH collisions and title look-alikes are only candidates. A pair
+matches when its exact shingle sets agree (Jaccard), when the shorter copy
+is contained in the longer one (an excerpt, a truncated copy), or when the
+titles agree *and* the bodies share a weaker but real overlap. A title alone
+never matches.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import numpy as np
+from rapidfuzz import fuzz
+
+from .settings import Settings
+from .text import Features
+
+
+class Evidence(enum.Enum):
+    """What linked a copy to its story's canonical copy."""
+
+    CANONICAL = "canonical"
+    EXACT = "exact"
+    MINHASH = "minhash"  # shingle Jaccard at or above `threshold`
+    CONTAINMENT = "containment"
+    TITLE = "title"  # titles agree and the bodies overlap
+
+
+@attrs.frozen
+class Match:
+    """How two stories compare; `evidence` is None when they do not match."""
+
+    jaccard: float
+    containment: float
+    title_similarity: float | None
+    evidence: Evidence | None
+
+    @property
+    def similarity(self) -> float:
+        """The body score behind the evidence: containment for excerpts, else Jaccard."""
+        if self.evidence in (Evidence.CONTAINMENT, Evidence.TITLE):
+            return max(self.jaccard, self.containment)
+        return self.jaccard
+
+
+def title_similarity(a: str, b: str) -> float | None:
+    """rapidfuzz token-sort ratio of two normalised titles (0-100), None if one is missing."""
+    if not a or not b:
+        return None
+    return float(fuzz.token_sort_ratio(a, b))
+
+
+def compare(a: Features, b: Features, settings: Settings) -> Match:
+    """Apply the match rule to two stories."""
+    sa, sb = a.shingles, b.shingles
+    shared = int(np.intersect1d(sa, sb, assume_unique=True).size) if sa.size and sb.size else 0
+    union = sa.size + sb.size - shared
+    smaller = min(sa.size, sb.size)
+    jaccard = shared / union if union else 0.0
+    containment = shared / smaller if smaller else 0.0
+    titles = title_similarity(a.title, b.title)
+    evidence: Evidence | None = None
+    if a.digest and a.digest == b.digest:
+        evidence = Evidence.EXACT
+    elif jaccard >= settings.threshold and shared:
+        evidence = Evidence.MINHASH
+    elif containment >= settings.containment and smaller >= settings.min_shingles:
+        evidence = Evidence.CONTAINMENT
+    elif (
+        titles is not None
+        and titles >= settings.title_threshold
+        and shared
+        and (
+            jaccard >= settings.title_jaccard
+            or (containment >= settings.title_containment and smaller >= settings.min_shingles)
+        )
+    ):
+        evidence = Evidence.TITLE
+    return Match(jaccard, containment, titles, evidence)
