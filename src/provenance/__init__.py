@@ -8,16 +8,23 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .cluster import Group, cluster
 from .errors import InputError, ProvenanceError, SettingsError
 from .export import write_csv, write_jsonl
 from .model import Document, Skipped, Story
-from .pipeline import candidate_pairs, dedupe, describe, find_stories, read_documents, signatures
-from .records import Occurrence, Report, StoryRecord
+from .pipeline import (
+    candidate_pairs,
+    dedupe,
+    describe,
+    find_stories,
+    group,
+    read_documents,
+    signatures,
+    verified,
+)
+from .records import Occurrence, Report, StoryRecord, build_records
 from .segment import segment
 from .settings import Settings
-from .signatures import sign
-from .verify import Match, compare
+from .verify import compare
 
 try:
     __version__ = version("news-provenance")
@@ -26,9 +33,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Document",
-    "Group",
     "InputError",
-    "Match",
     "Occurrence",
     "ProvenanceError",
     "Report",
@@ -38,16 +43,17 @@ __all__ = [
     "Story",
     "StoryRecord",
     "__version__",
+    "build_records",
     "candidate_pairs",
-    "cluster",
     "compare",
     "dedupe",
     "describe",
     "find_stories",
+    "group",
     "read_documents",
     "segment",
-    "sign",
     "signatures",
+    "verified",
     "write_csv",
     "write_jsonl",
 ]

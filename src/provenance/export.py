@@ -34,6 +34,7 @@ CSV_COLUMNS = (
     "similarity",
     "title_similarity",
     "evidence",
+    "encoding",
 )
 
 

@@ -39,6 +39,7 @@ class Story:
         date: the date the page gives for it, if any.
         byline: an author line ("By ...") without the "By".
         source: a "Source: ..." credit without the label.
+        encoding: the codec its file was decoded with.
     """
 
     path: str
@@ -52,6 +53,7 @@ class Story:
     date: dt.date | None = None
     byline: str | None = None
     source: str | None = None
+    encoding: str = "utf-8"
 
     @property
     def position(self) -> tuple[str, int]:

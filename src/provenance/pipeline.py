@@ -10,10 +10,12 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from .candidates import band_pairs, lsh_params, merge, title_pairs
 from .cluster import Group, cluster
 from .model import Document, Skipped, Story
-from .records import Report, Stats, build
+from .records import Report, Stats, build_records
 from .segment import segment
 from .settings import Settings
 from .signatures import SignatureMatrix, sign
@@ -39,7 +41,12 @@ def read_documents(
 
 def find_stories(documents: Sequence[Document], settings: Settings) -> list[Story]:
     """The stories of every document, in (path, offset) order."""
-    stories = [s for d in documents for s in segment(d.text, d.path, min_words=settings.min_words)]
+    stories = []
+    for document in documents:
+        found = segment(document.text, document.path, min_words=settings.min_words)
+        if document.encoding != "utf-8":
+            found = [attrs.evolve(s, encoding=document.encoding) for s in found]
+        stories.extend(found)
     return sorted(stories, key=lambda s: s.position)
 
 
@@ -106,7 +113,7 @@ def dedupe(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = 
     described = describe(stories, settings)
     matrix = signatures(described, settings)
     edges = verified(candidate_pairs(described, matrix, settings), described, settings)
-    records = build(stories, described, group(stories, described, edges, settings))
+    records = build_records(stories, described, group(stories, described, edges, settings))
     stats = Stats(
         files=len(documents),
         skipped=len(skipped),

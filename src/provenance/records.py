@@ -32,6 +32,7 @@ class Occurrence:
         title_similarity: rapidfuzz title score (0-100) against the canonical
             copy, None when either has no title.
         evidence: what linked it: canonical, exact, minhash, containment, title.
+        encoding: the codec the file was decoded with (offsets count its characters).
     """
 
     path: str
@@ -44,6 +45,7 @@ class Occurrence:
     similarity: float
     title_similarity: float | None
     evidence: str
+    encoding: str = "utf-8"
 
     @classmethod
     def from_story(cls, story: Story, match: Match | None) -> Occurrence:
@@ -63,6 +65,7 @@ class Occurrence:
             similarity=round(similarity, 4),
             title_similarity=None if titles is None else round(titles, 2),
             evidence=evidence.value,
+            encoding=story.encoding,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -146,7 +149,7 @@ def story_id(story: Story, features: Features) -> str:
     return hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def build(
+def build_records(
     stories: Sequence[Story], features: Sequence[Features], groups: Sequence[Group]
 ) -> list[StoryRecord]:
     """One record per group, ordered by where its canonical copy sits in the run."""
@@ -160,10 +163,11 @@ def build(
         occurrences = [Occurrence.from_story(canonical, None)]
         occurrences += [Occurrence.from_story(stories[i], match) for i, match in rest]
         dates = [s.date for s in (stories[i] for i, _ in group.members) if s.date]
+        titles = [stories[i].title for i, _ in rest]
         records.append(
             StoryRecord(
                 story_id=story_id(canonical, features[group.canonical]),
-                title=canonical.title,
+                title=canonical.title or next((t for t in titles if t), ""),
                 date=_iso(canonical.date or (min(dates) if dates else None)),
                 text=canonical.body,
                 occurrences=occurrences,
