@@ -12,7 +12,7 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 # A few hundred plain English words. Sentences are sampled from them, so two seeds share
 # single words but almost never a run of five: different seeds give really different texts.
-VOCABULARY = """
+_WORDS = """
 about above accept account across action active actor actual add address admit adult affect
 after again against agency agent agree ahead allow almost alone along already also although
 always among amount analysis animal answer anyone appear apply approach area argue arrive art
@@ -69,7 +69,8 @@ turn type under understand unit until upon usually value various victim view vio
 voice vote wait walk wall watch water weapon wear week weight west western whatever whether
 white whole wide wife window wish within without woman wonder worker world worry write writer
 wrong yard year young yourself
-""".split()
+"""
+VOCABULARY = _WORDS.split()
 
 DATE = "09 December 2025"
 

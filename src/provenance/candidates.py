@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from datasketch import MinHashLSH
 
+from .errors import SettingsError
 from .signatures import EMPTY, SignatureMatrix, sign
 from .text import shingle_hashes
 
@@ -30,8 +31,18 @@ TITLE_THRESHOLD = 0.5
 
 @lru_cache(maxsize=32)
 def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
-    """The (bands, rows) datasketch's `MinHashLSH` picks for this threshold."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    """The (bands, rows) datasketch's `MinHashLSH` picks for this threshold.
+
+    Raises:
+        SettingsError: datasketch finds no banding with two or more bands.
+    """
+    try:
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    except ValueError as error:
+        raise SettingsError(
+            f"lsh_threshold={threshold} with num_perm={num_perm} leaves fewer than two LSH "
+            f"bands ({error}); lower lsh_threshold or raise num_perm"
+        ) from error
     return int(lsh.b), int(lsh.r)
 
 

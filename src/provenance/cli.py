@@ -6,6 +6,7 @@ stderr), 2 usage error, 130 interrupted.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -36,8 +37,7 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
         name,
         type=kind,
         default=None,
-        show_default=str(default),
-        help=help,
+        help=f"{help} [default: {default}]",
     )
 
 
@@ -98,6 +98,9 @@ def command(
         settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
     except SettingsError as error:
         raise click.UsageError(str(error)) from error
+    for option, target in (("--jsonl", jsonl), ("--csv", csv_path)):
+        if target and not os.path.isdir(os.path.dirname(target) or "."):
+            raise click.BadParameter(f"folder of {target!r} does not exist", param_hint=option)
     began = time.perf_counter()
     report = dedupe(paths, settings)
     for skipped in report.skipped:
@@ -122,10 +125,13 @@ def command(
         sys.exit(1)
 
 
-def main() -> None:
+def main(args: list[str] | None = None) -> None:
     """Console entry point: the command, with Ctrl-C as exit code 130 and no traceback."""
     try:
-        command(standalone_mode=True)
-    except KeyboardInterrupt:
+        command.main(args=args, prog_name="dedupe", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, click.Abort):
         click.echo("dedupe: interrupted", err=True)
         sys.exit(130)

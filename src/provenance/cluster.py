@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from .settings import Settings
 from .verify import Match
 
 Compare = Callable[[int, int], Match]
@@ -72,39 +73,74 @@ def components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     return uf.groups(range(n))
 
 
+def _subparts(rest: list[int], edges: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of `rest` under the edges among its members."""
+    inside = set(rest)
+    local = {m: i for i, m in enumerate(rest)}
+    sub_edges = [(local[a], local[b]) for a, b in edges if a in inside and b in inside]
+    return [[rest[i] for i in sub] for sub in components(len(rest), sub_edges)]
+
+
+def _is_composite(matched: list[tuple[int, Match]], compare: Compare, settings: Settings) -> bool:
+    """Whether the centre carries two different stories: two copies that each fill only part
+    of it, share almost nothing and no title (a page the segmenter could not split).
+
+    Only the first such part is compared with the others, so the check is linear.
+    """
+    parts = [
+        m
+        for m, match in matched
+        if match.containment >= settings.containment and match.jaccard < settings.containment
+    ]
+    for other in parts[1:]:
+        match = compare(parts[0], other)
+        titled = (
+            match.title_similarity is not None
+            and match.title_similarity >= settings.title_threshold
+        )
+        disjoint = match.containment < 1.0 - settings.containment
+        if disjoint and not titled:
+            return True
+    return False
+
+
 def split_around_centres(
     component: list[int],
     edges: Sequence[tuple[int, int]],
     *,
     rank: Callable[[int], Any],
     compare: Compare,
+    settings: Settings | None = None,
 ) -> list[Group]:
     """Split one component into stories whose members all match their centre.
 
     The centre is the member with the lowest `rank`: the most complete copy.
+    A centre that carries two different stories is set aside; the rest is
+    grouped without it, and it joins every story it carries.
     """
+    settings = settings or Settings()
     groups: list[Group] = []
-    pending = [component]
+    pending: list[tuple[list[int], tuple[int, ...]]] = [(component, ())]
     while pending:
-        part = pending.pop()
+        part, composites = pending.pop()
         centre = min(part, key=rank)
-        members: list[tuple[int, Match | None]] = [(centre, None)]
+        matched: list[tuple[int, Match]] = []
         rest: list[int] = []
-        for m in part:
-            if m == centre:
-                continue
-            match = compare(centre, m)
-            if match.evidence is None:
-                rest.append(m)
-            else:
-                members.append((m, match))
+        for m in sorted(part, key=rank):
+            if m != centre:
+                match = compare(centre, m)
+                (rest.append(m) if match.evidence is None else matched.append((m, match)))
+        if len(part) > 2 and _is_composite(matched, compare, settings):
+            others = [m for m in part if m != centre]
+            pending.extend((sub, (*composites, centre)) for sub in _subparts(others, edges))
+            continue
+        members: list[tuple[int, Match | None]] = [(centre, None), *matched]
+        for carrier in composites:
+            match = compare(centre, carrier)
+            if match.evidence is not None:
+                members.append((carrier, match))
         groups.append(Group(centre, tuple(sorted(members, key=lambda x: x[0]))))
-        if rest:
-            inside = set(rest)
-            sub_edges = [(a, b) for a, b in edges if a in inside and b in inside]
-            local = {m: i for i, m in enumerate(rest)}
-            for sub in components(len(rest), [(local[a], local[b]) for a, b in sub_edges]):
-                pending.append([rest[i] for i in sub])
+        pending.extend((sub, composites) for sub in _subparts(rest, edges))
     return groups
 
 
@@ -114,6 +150,7 @@ def cluster(
     *,
     rank: Callable[[int], Any],
     compare: Compare,
+    settings: Settings | None = None,
 ) -> list[Group]:
     """Stories of 0..n-1 given verified `edges`, ordered by their canonical member."""
     groups: list[Group] = []
@@ -128,5 +165,7 @@ def cluster(
             groups.append(Group(component[0], ((component[0], None),)))
         else:
             own = by_component[uf.find(component[0])]
-            groups.extend(split_around_centres(component, own, rank=rank, compare=compare))
+            groups.extend(
+                split_around_centres(component, own, rank=rank, compare=compare, settings=settings)
+            )
     return sorted(groups, key=lambda g: g.canonical)

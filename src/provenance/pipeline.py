@@ -102,6 +102,7 @@ def group(
         edges,
         rank=rank,
         compare=lambda a, b: compare(described[a], described[b], settings),
+        settings=settings,
     )
 
 

@@ -37,6 +37,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
+_META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may be table rows
 MIN_WORDS = 25
 
@@ -76,18 +77,21 @@ def lines(text: str) -> list[Line]:
         blanks = 0
     for i, (number, start, stripped) in enumerate(raw):
         after = pending[i + 1] if i + 1 < len(raw) else blanks
-        out.append(
-            Line(
-                number,
-                start,
-                start + len(stripped),
-                stripped,
-                classify(stripped),
-                pending[i],
-                after,
-            )
-        )
+        kind = classify(stripped)
+        if (
+            kind in _META
+            and after == 0
+            and i + 1 < len(raw)
+            and _continues(stripped, raw[i + 1][2])
+        ):
+            kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
+        out.append(Line(number, start, start + len(stripped), stripped, kind, pending[i], after))
     return out
+
+
+def _continues(line: str, following: str) -> bool:
+    """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph."""
+    return line[-1] not in '.!?:;)"”' and following[0].islower()
 
 
 def _is_headline_shape(page: list[Line], at: int) -> bool:
@@ -123,7 +127,7 @@ def _header_end(page: list[Line], at: int) -> int | None:
     paragraphs = 0
     for j in range(at + 1, min(at + 1 + _LOOKAHEAD, len(page))):
         line = page[j]
-        if line.kind in (Kind.DATE, Kind.BYLINE, Kind.SOURCE):
+        if line.kind in _META:
             end = j
         elif line.kind is Kind.TEXT:
             if _repeats(line, headline.text):
@@ -136,9 +140,7 @@ def _header_end(page: list[Line], at: int) -> int | None:
                     break
     if end is None and headline.blanks_after >= 2 and at + 1 < len(page):
         after = page[at + 1]
-        if (
-            after.kind in (Kind.BYLINE, Kind.SOURCE, Kind.DATE) or _is_paragraph(after)
-        ) and not _is_pull_quote(page, at):
+        if (after.kind in _META or _is_paragraph(after)) and not _is_pull_quote(page, at):
             end = at
     return end
 
@@ -185,7 +187,7 @@ class _Draft:
     def take(self, line: Line) -> None:
         if line.kind is Kind.TEXT:
             self.body.append(line)
-        elif line.kind in (Kind.DATE, Kind.BYLINE, Kind.SOURCE):
+        elif line.kind in _META:
             self.meta.append(line)
 
     def story(self, path: str, index: int) -> Story:

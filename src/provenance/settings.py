@@ -71,6 +71,11 @@ class Settings:
     max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))
 
+    def __attrs_post_init__(self) -> None:
+        from .candidates import lsh_params  # the banding must exist for these settings
+
+        lsh_params(self.lsh_threshold, self.num_perm)
+
     def fingerprint(self) -> str:
         """A short hash of the settings that shape signatures, to tag anything stored."""
         shaping = {"shingle_size": self.shingle_size, "num_perm": self.num_perm, "seed": self.seed}

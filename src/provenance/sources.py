@@ -19,6 +19,7 @@ from .model import Document, Skipped
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 _SNIFF = 8192  # bytes inspected for NUL bytes and control characters
+_NEAR_TIE = 0.1  # charset-normalizer "chaos" within which windows-1252 is preferred
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Skipped]]:
@@ -82,9 +83,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ValueError("not text in any known encoding")
+    # Short Western text scores the same in several Latin code pages; windows-1252 is the
+    # one old scrapes use (HTML5 reads "latin-1" pages as windows-1252), so it wins near-ties.
+    western = next((m for m in matches if m.encoding == "cp1252"), None)
+    if western is not None and western.chaos <= best.chaos + _NEAR_TIE:
+        best = western
     return str(best), best.encoding
 
 

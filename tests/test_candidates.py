@@ -1,0 +1,92 @@
+"""Candidate pairs: LSH banding like datasketch's, chained giant buckets, title blocking."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+from datasketch import MinHashLSH
+
+from provenance.candidates import band_pairs, lsh_params, merge, title_pairs
+from provenance.signatures import sign
+from provenance.text import normalize, shingle_hashes, tokenize
+
+from .conftest import make_body
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.1, 0.3, 0.5, 0.8])
+@pytest.mark.parametrize("num_perm", [16, 64, 128, 256])
+def test_lsh_params_are_datasketchs(threshold: float, num_perm: int) -> None:
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    assert lsh_params(threshold, num_perm) == (lsh.b, lsh.r)
+    bands, rows = lsh_params(threshold, num_perm)
+    assert bands * rows <= num_perm
+
+
+def lightly_edited(body: str, seed: int) -> str:
+    """The same story with a few words changed, as a copy picks up on the way."""
+    rng = random.Random(seed)
+    words = body.split(" ")
+    for i in rng.sample(range(len(words)), len(words) // 40):
+        words[i] = "changed"
+    return " ".join(words)
+
+
+def signatures_of(*bodies: str, num_perm: int = 128) -> np.ndarray:
+    return sign([shingle_hashes(tokenize(b), 5) for b in bodies], num_perm=num_perm)
+
+
+def test_band_pairs_find_a_near_duplicate_and_not_an_unrelated_story() -> None:
+    original = make_body(1, paragraphs=6)
+    matrix = signatures_of(original, make_body(2, paragraphs=6), lightly_edited(original, 3))
+    bands, rows = lsh_params(0.3, 128)
+    pairs = band_pairs(matrix, bands=bands, rows=rows)
+    assert (0, 2) in pairs
+    assert (0, 1) not in pairs
+    assert (1, 2) not in pairs
+    assert all(a < b for a, b in pairs)
+
+
+def test_empty_rows_are_never_candidates() -> None:
+    matrix = signatures_of("", "", make_body(1), "")
+    bands, rows = lsh_params(0.3, 128)
+    assert band_pairs(matrix, bands=bands, rows=rows) == set()
+
+
+def test_identical_rows_within_max_bucket_give_all_pairs() -> None:
+    matrix = signatures_of(*[make_body(1)] * 6)
+    bands, rows = lsh_params(0.3, 128)
+    pairs = band_pairs(matrix, bands=bands, rows=rows, max_bucket=6)
+    assert pairs == set(itertools.combinations(range(6), 2))
+
+
+def test_a_bucket_larger_than_max_bucket_becomes_a_chain() -> None:
+    n = 12
+    matrix = signatures_of(make_body(7), *[make_body(1)] * n)
+    bands, rows = lsh_params(0.3, 128)
+    pairs = band_pairs(matrix, bands=bands, rows=rows, max_bucket=4)
+    members = list(range(1, n + 1))
+    assert pairs == set(itertools.pairwise(members))
+    assert len(pairs) == n - 1
+
+
+def test_titles_reworded_are_paired() -> None:
+    titles = [
+        "Pakistan says $50 million meat export deal with Tajikistan nearing finalization",
+        "Top US official to lead interagency delegation to Pakistan for counterterrorism dialogue",
+        "Pakistan says $50mn meat export deal with Tajikistan is nearing finalisation",
+        "",
+        "Tajikistan meat export deal nearing finalization, Pakistan says",
+        "",
+    ]
+    pairs = title_pairs([normalize(t) for t in titles])
+    assert (0, 2) in pairs
+    assert (0, 4) in pairs
+    assert not any(1 in pair for pair in pairs)
+    assert not any(3 in pair or 5 in pair for pair in pairs)  # no title, no title pair
+
+
+def test_merge_is_sorted_and_unique() -> None:
+    assert merge({(2, 3), (0, 1)}, [(0, 1), (1, 5)], ()) == [(0, 1), (1, 5), (2, 3)]

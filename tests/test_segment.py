@@ -1,0 +1,354 @@
+"""Splitting one page into its stories: headlines, headers, boilerplate, teasers, sub-headings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import textwrap
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from provenance import Story, segment
+from provenance.boilerplate import Kind, byline, classify, parse_date, source
+
+from .conftest import body_lines, make_body, make_title, page_story, page_text
+
+Body = Callable[..., str]
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def assert_well_formed(text: str, stories: list[Story]) -> None:
+    """The invariants every segmentation must keep."""
+    for k, story in enumerate(stories):
+        assert story.index == k
+        assert 0 <= story.start <= story.end <= len(text)
+        assert story.line_start <= story.line_end
+        assert story.line_start == line_of(text, story.start)
+        if story.end > story.start:
+            assert story.line_end == line_of(text, story.end - 1)
+        if story.title:
+            assert text[story.start : story.end].startswith(story.title)
+    for before, after in itertools.pairwise(stories):
+        assert before.end <= after.start
+        assert before.line_end < after.line_start
+
+
+def assert_body_in_span(text: str, story: Story, body: str) -> None:
+    span = text[story.start : story.end]
+    for line in body_lines(body):
+        assert line in story.body
+        assert line in span
+
+
+def test_plain_one_story_file() -> None:
+    title = "Floods cut off three villages after a week of heavy rain"
+    body = make_body(1, paragraphs=3)
+    text = f"{title}\n\n{body}\n"
+    stories = segment(text, "plain.txt")
+    assert len(stories) == 1
+    story = stories[0]
+    assert story.title == title
+    assert story.path == "plain.txt"
+    assert story.date is None
+    assert story.body == "\n".join(body_lines(body))
+    assert (story.start, story.end) == (0, len(text.rstrip("\n")))
+    assert (story.line_start, story.line_end) == (1, text.count("\n"))
+    assert_well_formed(text, stories)
+
+
+def test_file_without_title() -> None:
+    body = make_body(2, paragraphs=4)
+    text = body + "\n"
+    stories = segment(text, "untitled.txt")
+    assert len(stories) == 1
+    assert stories[0].title == ""
+    assert stories[0].body == "\n".join(body_lines(body))
+    assert stories[0].start == 0
+    assert_well_formed(text, stories)
+
+
+def test_two_story_page() -> None:
+    first, second = (make_title(10), make_body(10)), (make_title(11), make_body(11))
+    text = page_text(first, second)
+    stories = segment(text, "page.txt")
+    assert [s.title for s in stories] == [first[0], second[0]]
+    assert [s.date for s in stories] == [dt.date(2025, 12, 9)] * 2
+    assert_well_formed(text, stories)
+    for story, (_, body) in zip(stories, (first, second), strict=True):
+        assert story.body == "\n".join(body_lines(body))
+        assert_body_in_span(text, story, body)
+        assert "Follow" not in story.body.splitlines()
+        assert "Updated" not in story.body
+    assert stories[1].start == text.index(second[0])
+    assert stories[1].line_start == line_of(text, text.index(second[0]))
+
+
+def test_page_with_different_dates() -> None:
+    text = page_story(make_title(1), make_body(1), "06 July 2019") + "\n\n"
+    text += page_story(make_title(2), make_body(2), "04 March 2023")
+    stories = segment(text)
+    assert [s.date for s in stories] == [dt.date(2019, 7, 6), dt.date(2023, 3, 4)]
+
+
+def test_sub_heading_stays_inside_the_story() -> None:
+    paragraphs = make_body(20).split("\n\n")
+    heading = "What the new rules mean for families"
+    body = "\n\n".join([*paragraphs[:2], heading, *paragraphs[2:]])
+    title = make_title(20)
+    for text in (
+        page_text((title, body)),
+        page_text((title, body), (make_title(21), make_body(21))),
+    ):
+        stories = segment(text)
+        assert stories[0].title == title
+        assert heading in stories[0].body.splitlines()
+        assert heading not in [s.title for s in stories]
+        assert_body_in_span(text, stories[0], body)
+        assert_well_formed(text, stories)
+
+
+def test_boilerplate_lines_are_not_in_bodies() -> None:
+    paragraphs = make_body(30).split("\n\n")
+    noise = [
+        "Skip to main content",
+        "Home Blog",
+        "Short Url",
+        "Follow",
+        "Share",
+        "Also Read : Kashmir Lockdown & Army ‘CALL’: How Lessons From 2008 Can Help",
+    ]
+    title = make_title(30)
+    text = (
+        "Skip to main content\n\nHome Blog\n\n"
+        f"{title}\n\nShort Url\nUpdated 09 December 2025\nFollow\n\n{title}\n\n"
+        f"{paragraphs[0]}\n\n{paragraphs[1]}\n\nAlso Read : {make_title(31)}\n\n"
+        f"{paragraphs[2]}\n\nShare\n\n{paragraphs[3]}\n\n{paragraphs[4]}\n"
+    )
+    stories = segment(text)
+    assert len(stories) == 1
+    story = stories[0]
+    assert story.title == title
+    assert story.date == dt.date(2025, 12, 9)
+    body = story.body.splitlines()
+    for line in noise:
+        assert line not in body
+    assert "Also Read" not in story.body
+    assert "Updated" not in story.body
+    assert body == paragraphs
+    assert_well_formed(text, stories)
+
+
+def test_teaser_block_at_the_end_is_dropped() -> None:
+    title, body = make_title(40), make_body(40)
+    for header in ("Popular posts from this blog", "Related articles"):
+        teasers = "\n\n".join(
+            f"{make_title(s)}\n\n{make_body(s, paragraphs=1)}" for s in range(41, 44)
+        )
+        text = page_text((title, body)) + f"\n\n{header}\n\n{teasers}\n"
+        stories = segment(text)
+        assert len(stories) == 1
+        assert stories[0].title == title
+        assert stories[0].body == "\n".join(body_lines(body))
+        assert header not in stories[0].body
+        assert stories[0].end <= text.index(header)
+        assert_well_formed(text, stories)
+
+
+def test_pull_quote_printed_twice_stays_one_story() -> None:
+    paragraphs = make_body(50, paragraphs=6).split("\n\n")
+    quote = "“We will not leave until every family has a roof over its head,” the mayor said."
+    paragraphs[2] = f"{paragraphs[2]} {quote}"
+    title = make_title(50)
+    body = "\n\n".join(
+        [*paragraphs[:2], quote + "\n", *paragraphs[2:4], quote + "\n", *paragraphs[4:]]
+    )
+    text = page_text((title, body))
+    stories = segment(text)
+    assert len(stories) == 1
+    assert stories[0].title == title
+    assert stories[0].body.splitlines().count(quote) <= 1
+    for paragraph in paragraphs:
+        assert paragraph in stories[0].body
+    assert_well_formed(text, stories)
+
+
+def test_long_pull_quote_paragraph_printed_twice_stays_one_story() -> None:
+    paragraphs = make_body(51, paragraphs=6).split("\n\n")
+    quote = (
+        "“Nobody in this town has ever seen water rise so fast, and nobody wants to see it "
+        "again,” said the mayor."
+    )
+    title = make_title(51)
+    body = "\n\n".join(
+        [*paragraphs[:2], quote + "\n", *paragraphs[2:4], quote + "\n", *paragraphs[4:]]
+    )
+    text = page_text((title, body))
+    stories = segment(text)
+    assert len(stories) == 1
+    assert stories[0].body.splitlines().count(quote) == 1
+    for paragraph in paragraphs:
+        assert paragraph in stories[0].body
+    assert_well_formed(text, stories)
+
+
+def test_hard_wrapped_wire_story_stays_one_story() -> None:
+    headline = "Central bank holds rates steady as inflation cools faster than expected"
+    paragraphs = [textwrap.fill(p, 70) for p in make_body(60, paragraphs=6).split("\n\n")]
+    text = f"{headline}\n\n" + "\n\n".join(paragraphs) + "\n"
+    stories = segment(text, "wire.txt")
+    assert len(stories) == 1
+    assert stories[0].title == headline
+    assert stories[0].body == "\n".join(line for p in paragraphs for line in p.splitlines())
+    assert stories[0].end == len(text.rstrip("\n"))
+    assert_well_formed(text, stories)
+
+
+def test_hard_wrapped_paragraph_opening_with_by_is_kept() -> None:
+    headline = "Protesters fill the capital as parliament debates new budget"
+    paragraphs = [
+        "LONDON (Reuters) - Tens of thousands of people marched through the\n"
+        "capital on Thursday against a budget that cuts spending on schools,\n"
+        "hospitals and pensions, in the largest protest the city has seen.",
+        "By Thursday evening, thousands of protesters had gathered outside\n"
+        "parliament, where lawmakers were debating the plan, and police said\n"
+        "the crowd had remained peaceful throughout the long afternoon.",
+        "The finance minister said the cuts were needed to reduce a deficit\n"
+        "that had grown during the pandemic, and that the government would\n"
+        "not change course whatever the size of the crowds in the street.",
+    ]
+    text = f"{headline}\n\n" + "\n\n".join(paragraphs) + "\n"
+    stories = segment(text, "wire.txt")
+    assert len(stories) == 1
+    assert stories[0].title == headline
+    assert stories[0].body == "\n".join(line for p in paragraphs for line in p.splitlines())
+
+
+def test_byline_and_source_are_metadata() -> None:
+    title, paragraphs = make_title(70), make_body(70)
+    text = f"{title}\n\n\nBy Jane Doe\n\nSource: Example Wire\n\n{paragraphs}\n"
+    stories = segment(text)
+    assert len(stories) == 1
+    assert stories[0].byline == "Jane Doe"
+    assert stories[0].source == "Example Wire"
+    assert "Jane Doe" not in stories[0].body
+    assert "Example Wire" not in stories[0].body
+    assert stories[0].body == "\n".join(body_lines(paragraphs))
+
+
+def test_empty_and_blank_pages_have_no_stories() -> None:
+    assert segment("") == []
+    assert segment("\n\n  \r\n\t\n") == []
+
+
+def test_short_page_is_one_story() -> None:
+    text = "A short note\n\nOnly a few words here.\n"
+    stories = segment(text)
+    assert len(stories) == 1
+    assert "Only a few words here." in f"{stories[0].title}\n{stories[0].body}"
+    assert_well_formed(text, stories)
+
+
+def test_crlf_page_segments_like_lf() -> None:
+    text = page_text((make_title(80), make_body(80)), (make_title(81), make_body(81)))
+    crlf = text.replace("\n", "\r\n")
+    lf_stories, crlf_stories = segment(text), segment(crlf)
+    assert [(s.title, s.body, s.line_start, s.line_end) for s in lf_stories] == [
+        (s.title, s.body, s.line_start, s.line_end) for s in crlf_stories
+    ]
+    assert_well_formed(crlf, crlf_stories)
+
+
+LINES = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(
+        [
+            "",
+            "",
+            "Updated 09 December 2025",
+            "Follow",
+            "Short Url",
+            "By Jane Doe",
+            "Source: Reuters",
+            "Popular posts from this blog",
+            "Also Read : Something else entirely",
+            "Pakistan says $50 million meat export deal with Tajikistan nearing finalization",
+            make_body(1, paragraphs=1),
+            make_body(2, paragraphs=1),
+            "A short headline here",
+        ]
+    ),
+)
+SEPARATORS = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\n\n\n", "\u2028", " \n"])
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    if draw(st.booleans()):
+        return draw(st.text())
+    lines = draw(st.lists(LINES, max_size=30))
+    return "".join(line + draw(SEPARATORS) for line in lines)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_segment_never_breaks_its_invariants(text: str) -> None:
+    stories = segment(text, "any.txt")
+    assert_well_formed(text, stories)
+    for story in stories:
+        assert story.path == "any.txt"
+        assert story.title == story.title.strip()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated 09 December 2025", dt.date(2025, 12, 9)),
+        ("Published: 2025-12-09 10:30 GMT", dt.date(2025, 12, 9)),
+        ("December 9, 2025", dt.date(2025, 12, 9)),
+        ("Updated 06 July 2019", dt.date(2019, 7, 6)),
+        ("Posted on 04/03/2023", dt.date(2023, 3, 4)),
+        ("Pakistan army sets up cell", None),
+        ("Pakistan army sets up special assistance cell on missing persons", None),
+        ("", None),
+    ],
+)
+def test_parse_date(line: str, expected: dt.date | None) -> None:
+    assert parse_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Skip to main content", Kind.BOILERPLATE),
+        ("Short Url", Kind.BOILERPLATE),
+        ("Follow", Kind.BOILERPLATE),
+        ("Home Blog", Kind.BOILERPLATE),
+        ("Also Read : Has Pakistan Lost the Kashmir Plot?", Kind.LINK),
+        ("Popular posts from this blog", Kind.TEASER),
+        ("Updated 09 December 2025", Kind.DATE),
+        ("By South Asia Press Team", Kind.BYLINE),
+        ("Source: The Print, News18", Kind.SOURCE),
+        (
+            "Pakistan's Army Special Service Group (SSG) commandos march during the Pakistan Day "
+            "parade in Islamabad on March 23, 2022. (Photo courtesy: AFP)",
+            Kind.CAPTION,
+        ),
+        ("The Irony of Pakistan’s Kashmir Solidarity Campaign", Kind.TEXT),
+        ("Follow the money, investigators said.", Kind.TEXT),
+    ],
+)
+def test_classify(line: str, kind: Kind) -> None:
+    assert classify(line) is kind
+
+
+def test_byline_and_source_helpers() -> None:
+    assert byline("By South Asia Press Team") == "South Asia Press Team"
+    assert byline("Pakistan army sets up cell") is None
+    assert source("Source: The Quint, India") == "The Quint, India"
+    assert source("The source said so") is None

@@ -1,0 +1,112 @@
+"""Normalisation, tokens and shingle hashes: the fast numpy path against the scalar one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.text import (
+    features,
+    normalize,
+    shingle_hash,
+    shingle_hashes,
+    shingles,
+    text_shingles,
+    tokenize,
+)
+
+from .conftest import make_body
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("“Quoted” and ‘single’", "\"quoted\" and 'single'"),
+        ("It’s a dog‘s life", "it's a dog's life"),
+        ("«guillemets» „low“", '"guillemets" "low"'),
+        ("en – em — minus − bar ‒ dash ‐", "en - em - minus - bar - dash -"),
+        ("MiXeD CaSe", "mixed case"),
+        ("Straße", "strasse"),
+        ("  lots \t of\n\nwhite   space \r\n", "lots of white space"),
+        ("non\u00a0breaking\u2003space", "non breaking space"),
+        ("ﬁne ligature", "fine ligature"),
+        ("", ""),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_copies_that_differ_in_typography_normalize_alike() -> None:
+    a = "Pakistan’s “Kashmir Hour” – a campaign\n\nthat   NOBODY asked for"
+    b = 'pakistan\'s "kashmir hour" - a campaign that nobody asked for'
+    assert normalize(a) == normalize(b)
+    assert tokenize(a) == tokenize(b)
+    assert features("T", a, 5).digest == features("t", b, 5).digest
+
+
+def test_tokenize_drops_punctuation() -> None:
+    assert tokenize("Hello, world! It’s — 2025.") == ["hello", "world", "it", "s", "2025"]
+    assert tokenize("  ,;: — ") == []
+
+
+def test_shingles_of_short_and_empty_texts() -> None:
+    assert shingles([], 5) == []
+    assert shingles(["a", "b"], 5) == ["a b"]
+    assert shingles(["a", "b", "c"], 2) == ["a b", "b c"]
+    assert shingle_hashes([], 5).size == 0
+    assert shingle_hashes([], 5).dtype == np.uint64
+    assert shingle_hashes(["a", "b"], 5).tolist() == [shingle_hash("a b")]
+
+
+TOKENS = st.lists(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")),
+        min_size=1,
+        max_size=8,
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TOKENS, st.integers(min_value=1, max_value=8))
+def test_shingle_hashes_match_the_scalar_path(tokens: list[str], size: int) -> None:
+    fast = shingle_hashes(tokens, size)
+    expected = sorted({shingle_hash(s) for s in shingles(tokens, size)})
+    assert fast.dtype == np.uint64
+    assert fast.tolist() == expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=1, max_value=8))
+def test_text_shingles_on_real_looking_text(seed: int, size: int) -> None:
+    body = make_body(seed, paragraphs=2)
+    tokens = tokenize(body)
+    assert text_shingles(body, size).tolist() == sorted(
+        {shingle_hash(s) for s in shingles(tokens, size)}
+    )
+
+
+def test_shingles_are_sorted_and_unique() -> None:
+    tokens = tokenize(make_body(3)) * 2
+    hashes = shingle_hashes(tokens, 5)
+    assert np.all(hashes[1:] > hashes[:-1])
+    assert hashes.size == len(set(shingles(tokens, 5)))
+
+
+def test_features() -> None:
+    body = make_body(4)
+    f = features("  A “Title”  ", body, 5)
+    assert f.title == 'a "title"'
+    assert f.words == len(tokenize(body))
+    assert f.shingles.tolist() == text_shingles(body, 5).tolist()
+    assert f.digest
+    assert features("", body, 5).digest == f.digest  # the digest is of the body only
+    assert features("", body + " extra", 5).digest != f.digest
+    empty = features("Title only", "", 5)
+    assert empty.digest == ""
+    assert empty.words == 0
+    assert empty.shingles.size == 0

@@ -1,0 +1,142 @@
+"""The match rule: exact, Jaccard, containment, and title only with a real body overlap."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from provenance import Settings, compare
+from provenance.text import features
+from provenance.verify import Evidence, Match, title_similarity
+
+from .conftest import make_body, make_title
+
+SETTINGS = Settings()
+
+
+def words_prefix(text: str, share: float) -> str:
+    words = text.split(" ")
+    return " ".join(words[: int(len(words) * share)])
+
+
+def edit(text: str, every: int, seed: int) -> str:
+    rng = random.Random(seed)
+    words = text.split(" ")
+    for i in range(0, len(words), every):
+        words[i] = rng.choice(["today", "officials", "reported", "new"])
+    return " ".join(words)
+
+
+def test_exact_copy() -> None:
+    body = make_body(1)
+    typographic = body.replace(" ", "  ").replace("'", "’").upper()
+    for copy in (body, typographic):
+        match = compare(features("A", body, 5), features("B", copy, 5), SETTINGS)
+        assert match.evidence is Evidence.EXACT
+        assert match.jaccard == 1.0
+        assert match.containment == 1.0
+        assert match.similarity == 1.0
+
+
+def test_lightly_edited_copy_is_a_minhash_match() -> None:
+    body = make_body(2, paragraphs=6)
+    copy = edit(body, every=25, seed=2)
+    match = compare(features("", body, 5), features("", copy, 5), SETTINGS)
+    assert match.evidence is Evidence.MINHASH
+    assert SETTINGS.threshold <= match.jaccard < 1.0
+    assert match.similarity == match.jaccard
+    assert match.title_similarity is None
+
+
+def test_excerpt_is_a_containment_match() -> None:
+    body = make_body(3, paragraphs=6)
+    excerpt = words_prefix(body, 0.4)
+    match = compare(features("", body, 5), features("", excerpt, 5), SETTINGS)
+    assert match.evidence is Evidence.CONTAINMENT
+    assert match.jaccard < SETTINGS.threshold
+    assert match.containment == 1.0
+    assert match.similarity == 1.0
+
+
+def test_a_tiny_excerpt_is_not_enough() -> None:
+    body = make_body(4)
+    tiny = " ".join(body.split(" ")[:12])  # fewer than min_shingles shingles
+    match = compare(features("", body, 5), features("", tiny, 5), SETTINGS)
+    assert match.containment == 1.0
+    assert match.evidence is None
+
+
+def test_same_title_unrelated_body_does_not_match() -> None:
+    title = make_title(5)
+    match = compare(features(title, make_body(5), 5), features(title, make_body(6), 5), SETTINGS)
+    assert match.title_similarity == 100.0
+    assert match.evidence is None
+    assert match.jaccard == 0.0
+
+
+def test_a_title_alone_never_matches() -> None:
+    title = make_title(7)
+    for a, b in [("", ""), ("", make_body(7)), (make_body(7), "")]:
+        assert compare(features(title, a, 5), features(title, b, 5), SETTINGS).evidence is None
+
+
+def test_same_title_and_a_weak_overlap_is_a_title_match() -> None:
+    body = make_body(8, paragraphs=6)
+    rewritten = words_prefix(body, 0.45) + " " + words_prefix(make_body(9, paragraphs=6), 0.55)
+    title = make_title(8)
+    same = compare(features(title, body, 5), features(title, rewritten, 5), SETTINGS)
+    assert SETTINGS.title_jaccard <= same.jaccard < SETTINGS.threshold
+    assert same.containment < SETTINGS.containment
+    assert same.evidence is Evidence.TITLE
+    assert same.similarity == max(same.jaccard, same.containment)
+    other = compare(features(title, body, 5), features(make_title(9), rewritten, 5), SETTINGS)
+    assert other.evidence is None
+    untitled = compare(features("", body, 5), features("", rewritten, 5), SETTINGS)
+    assert untitled.evidence is None
+
+
+def test_reworded_title_and_a_weak_overlap_is_a_title_match() -> None:
+    body = make_body(10, paragraphs=6)
+    rewritten = words_prefix(body, 0.45) + " " + words_prefix(make_body(11, paragraphs=6), 0.55)
+    a = "Pakistan says $50 million meat export deal with Tajikistan nearing finalization"
+    b = "Pakistan says $50 million meat export deal with Tajikistan nearing finalisation"
+    match = compare(features(a, body, 5), features(b, rewritten, 5), SETTINGS)
+    assert match.title_similarity is not None
+    assert match.title_similarity >= SETTINGS.title_threshold
+    assert match.evidence is Evidence.TITLE
+
+
+def test_compare_is_symmetric() -> None:
+    body = make_body(12, paragraphs=6)
+    pairs = [
+        (body, edit(body, 25, 1)),
+        (body, words_prefix(body, 0.4)),
+        (body, make_body(13)),
+    ]
+    for a, b in pairs:
+        ab = compare(features("T", a, 5), features("T", b, 5), SETTINGS)
+        ba = compare(features("T", b, 5), features("T", a, 5), SETTINGS)
+        assert ab == ba
+
+
+def test_thresholds_come_from_settings() -> None:
+    body = make_body(14, paragraphs=6)
+    copy = edit(body, every=25, seed=3)
+    fa, fb = features("", body, 5), features("", copy, 5)
+    jaccard = compare(fa, fb, SETTINGS).jaccard
+    strict = SETTINGS.replace(threshold=min(1.0, jaccard + 0.01), containment=1.0)
+    assert compare(fa, fb, strict).evidence is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("", "x", None), ("x", "", None), ("a b c", "c b a", 100.0)],
+)
+def test_title_similarity(a: str, b: str, expected: float | None) -> None:
+    assert title_similarity(a, b) == expected
+
+
+def test_match_similarity_property() -> None:
+    assert Match(0.3, 0.9, None, Evidence.CONTAINMENT).similarity == 0.9
+    assert Match(0.6, 0.9, None, Evidence.MINHASH).similarity == 0.6
