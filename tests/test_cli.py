@@ -243,7 +243,7 @@ def test_help_lists_options_and_defaults() -> None:
     assert result.exit_code == 0
     for option in ("--jsonl", "--csv", "--json", "--threshold", "--num-perm", "--quiet"):
         assert option in result.stdout
-    assert "[default: 0.5]" in result.stdout
+    assert "[default: 0.5]" in " ".join(result.stdout.split())
     assert "Examples:" in result.stdout
 
 
