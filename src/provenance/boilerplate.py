@@ -34,22 +34,70 @@ _NAV_WORDS = "|".join(
         r"short ?url",
         r"follow(?: us)?",
         r"share(?: this)?(?: (?:article|story|page|post))?",
-        r"advertisement|advertising|sponsored(?: content)?",
-        r"print|e-?mail|comments?|subscribe(?: now)?",
+        r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content)?|ad choices",
+        r"print|e-?mail|comments?|subscribe(?: now)?|newsletters?|rss(?: feeds?)?",
         r"sign (?:in|up)|log ?in|log ?out|menu|search|close",
         r"listen(?: to (?:this )?(?:article|story))?|copy link",
-        r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest",
+        r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|instagram|youtube",
+        r"flipboard",
         r"back to top|next|previous|load more|show more|toggle navigation",
-        r"\d+ min(?:ute)?s? read|read more|continue reading|click here.*",
-        r"cookie.*|accept(?: all)? cookies?",
+        r"\d+ min(?:ute)?s? read|read more|continue reading|click here",
+        r"cookies?|accept(?: all)? cookies?|cookie (?:policy|settings|preferences)",
+        r"privacy(?: policy| notice| settings)?|terms (?:of (?:use|service)|and conditions)",
+        r"contact(?: us)?|about us|careers|site ?map|customer service|help center",
+        r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
+        r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
+        r"\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
     )
 )
-_BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!.]*$", re.IGNORECASE)
+# Words of a share row ("Facebook Twitter Email", "Share via Email", "858 shares").
+_SHARE_WORDS = frozenset(
+    {
+        "share",
+        "shares",
+        "sharing",
+        "tweet",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "pint",
+        "telegram",
+        "flipboard",
+        "instagram",
+        "youtube",
+        "messenger",
+        "sms",
+        "copy",
+        "link",
+        "comment",
+        "comments",
+        "save",
+        "via",
+        "permalink",
+        "tumblr",
+        "pocket",
+        "close",
+        "menu",
+        "search",
+        "x",
+        "subscribe",
+        "follow",
+    }
+)
+_TOKEN = re.compile(r"[\w+-]+")
+_BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
 # A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
 _BREADCRUMB = re.compile(r"^home(?:\s+[\w&'-]+|(?:\s*[|›>»/•·]\s*[\w&' -]+)+)?\s*$", re.IGNORECASE)
 _LINK = re.compile(
     r"^(?:also read|read also|read more|see also|related|recommended|must read|don'?t miss|"
-    r"watch|listen|more|read next|read)\s*[:|\-–—»>]+\s*\S.*$",
+    r"watch|listen|more|read next|read|see more)\s*[:|\-–—»>]+\s*\S.*$",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -60,7 +108,8 @@ _TEASER = re.compile(
     r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|"
     r"most (?:read|popular|viewed|shared)|latest (?:news|stories|posts|articles)|read next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
-    r"more on this (?:story|topic)|other news)\s*:?\s*$",
+    r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
+    r"recent (?:posts|articles|stories))\s*:?\s*$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "BY JANE DOE", "By the Newsroom team": "By", then a capitalised name.
@@ -68,7 +117,7 @@ _BYLINE = re.compile(r"^(?:By|BY)\s+(?P<who>(?:(?:the|a|an)\s+)?[^\W\d_a-z][^.!?
 _SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|"
-    r"afp|ap|reuters|getty|epa|anadolu|xinhua)[^()]*\)\s*$",
+    r"afp|ap|reuters|getty|epa|anadolu|xinhua)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -112,10 +161,17 @@ def source(line: str) -> str | None:
     return match["who"].strip() if match else None
 
 
+def _is_share_row(line: str) -> bool:
+    """Share buttons and counters: every word a share word or a number ("Share via Email")."""
+    words = [w.lower() for w in _TOKEN.findall(line)]
+    shares = sum(w in _SHARE_WORDS for w in words)
+    return len(words) >= 2 and shares >= 1 and all(w in _SHARE_WORDS or w.isdigit() for w in words)
+
+
 def classify(line: str) -> Kind:
     """The kind of one stripped, non-blank line."""
     if len(line) <= 120:
-        if _BOILERPLATE.match(line) or _BREADCRUMB.match(line):
+        if _BOILERPLATE.match(line) or _BREADCRUMB.match(line) or _is_share_row(line):
             return Kind.BOILERPLATE
         if _TEASER.match(line):
             return Kind.TEASER

@@ -5,26 +5,37 @@ A page scraped from a news site often carries more than its own article: a
 other stories, navigation. The segmenter reads the page as lines and looks
 for story starts, using signals that hold across sites:
 
-* a headline: a short stand-alone line (blank line before it, no trailing
-  comma, not a sentence of a paragraph);
-* followed by two or more blank lines and then text or a byline, or
+* a headline: a stand-alone line of 4 to 30 words (a break before it, no
+  text running on after it, no trailing comma, not a list item);
 * followed, within its first few lines, by a date line ("Updated ..."), a
-  byline ("By ..."), a source credit ("Source: ..."), or a repeat of itself.
+  byline ("By ..."), a source credit ("Source: ..."), or a repeat of itself
+  (unless the page prints that line three or more times: then it is a
+  template label, such as a share row or a table header); or
+* followed by two or more blank lines and then prose or a byline, on pages
+  where double gaps are rare (where every paragraph is followed by two blank
+  lines, they mark nothing); a sentence the page prints again elsewhere is a
+  pull-quote, not a headline.
 
 A headline without such a signal is a sub-heading and stays in the story.
 The lines between a headline and its last signal (captions, "Updated ...",
 "Follow", the repeated title) are the story's header and are kept out of
-its body. Navigation, share buttons, "Also Read" links and teaser blocks
-("Popular posts from this blog", "Related articles") are dropped; teaser
-blocks are dropped up to the next story start, since their entries are
-excerpts of other pages, not stories of this one. A segment with fewer than
-`min_words` body words is boilerplate; a page with no story start is one
-story.
+its body. Navigation, share buttons and "Also Read" links are dropped. A
+teaser block ("Popular posts from this blog", "Related articles") is
+dropped until prose resumes (two prose lines in a row) or the next story
+starts: its entries are excerpts of other pages, not stories of this one.
+
+A story needs `min_words` words of prose (lines that read as sentences, not
+menus or lists of headlines). A start whose story has fewer was not a start:
+its lines go back to the story before it. The text before the first start
+is kept only if it is a story by the same measure; a page with no story at
+all is one story.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cached_property
 
 import attrs
 from rapidfuzz import fuzz
@@ -35,8 +46,11 @@ from .text import normalize
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
+_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]$")
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
+_LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
+_DOUBLE_GAPS = 0.2  # share of double gaps above which two blank lines mark nothing
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may be table rows
 MIN_WORDS = 25
@@ -54,38 +68,54 @@ class Line:
     blanks_before: int
     blanks_after: int
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def key(self) -> str:
+        """The normalised text, to compare lines."""
+        return normalize(self.text)
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.words >= 25 or len(self.text) > 250
+
+    @property
+    def is_prose(self) -> bool:
+        """Reads as running text: long, or a sentence, or part of a wrapped paragraph."""
+        if self.kind is not Kind.TEXT:
+            return False
+        if self.is_paragraph:
+            return True
+        return self.words >= 8 and (
+            bool(_SENTENCE_END.search(self.text))
+            or (self.blanks_before == 0 and self.blanks_after == 0)
+        )
 
 
 def lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, with character offsets of their stripped content."""
     raw: list[tuple[int, int, str]] = []
+    gaps: list[int] = []
     blanks = 0
-    pending: list[int] = []
-    out: list[Line] = []
     for number, match in enumerate(_LINE.finditer(text), start=1):
         content = match.group().rstrip("\r\n")
         stripped = content.strip()
         if not stripped:
             blanks += 1
             continue
-        start = match.start() + (len(content) - len(content.lstrip()))
-        raw.append((number, start, stripped))
-        pending.append(blanks)
+        raw.append((number, match.start() + (len(content) - len(content.lstrip())), stripped))
+        gaps.append(blanks)
         blanks = 0
+    gaps.append(blanks)
+    out = []
     for i, (number, start, stripped) in enumerate(raw):
-        after = pending[i + 1] if i + 1 < len(raw) else blanks
         kind = classify(stripped)
-        if (
-            kind in _META
-            and after == 0
-            and i + 1 < len(raw)
-            and _continues(stripped, raw[i + 1][2])
-        ):
+        joined = gaps[i + 1] == 0 and i + 1 < len(raw)
+        if kind in _META and joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
-        out.append(Line(number, start, start + len(stripped), stripped, kind, pending[i], after))
+        out.append(Line(number, start, start + len(stripped), stripped, kind, gaps[i], gaps[i + 1]))
     return out
 
 
@@ -94,86 +124,126 @@ def _continues(line: str, following: str) -> bool:
     return line[-1] not in '.!?:;)"”' and following[0].islower()
 
 
-def _is_headline_shape(page: list[Line], at: int) -> bool:
-    """A line that stands alone: a break before it, and no text running on after it."""
-    line = page[at]
-    text = line.text
-    runs_on = line.blanks_after == 0 and at + 1 < len(page) and page[at + 1].kind is Kind.TEXT
-    return (
-        line.kind is Kind.TEXT
-        and (line.blanks_before >= 1 or at == 0)
-        and not runs_on
-        and 2 <= line.words <= 30
-        and len(text) <= 250
-        and text[-1] not in ",;"
-        and not text[0].islower()
-        and not _BULLET.match(text)
-        and any(ch.isalpha() for ch in text)
-    )
+@attrs.define
+class Page:
+    """The lines of one page and what the segmenter learns from the page as a whole."""
 
+    lines: list[Line]
 
-def _is_paragraph(line: Line) -> bool:
-    return line.words >= 25 or len(line.text) > 250
+    @classmethod
+    def of(cls, text: str) -> Page:
+        return cls(lines(text))
 
+    def __len__(self) -> int:
+        return len(self.lines)
 
-def _repeats(line: Line, title: str) -> bool:
-    return fuzz.ratio(normalize(line.text), normalize(title)) >= _REPEAT
+    def __getitem__(self, at: int) -> Line:
+        return self.lines[at]
 
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each normalised line occurs on the page."""
+        return Counter(line.key for line in self.lines)
 
-def _header_end(page: list[Line], at: int) -> int | None:
-    """Index of the last header signal after a headline at `at`, or None if it has none."""
-    headline = page[at]
-    end = None
-    paragraphs = 0
-    for j in range(at + 1, min(at + 1 + _LOOKAHEAD, len(page))):
-        line = page[j]
-        if line.kind in _META:
-            end = j
-        elif line.kind is Kind.TEXT:
-            if _repeats(line, headline.text):
-                end = j
-            elif _is_headline_shape(page, j):
-                break  # the next headline candidate: its signals are its own
-            elif _is_paragraph(line):
-                paragraphs += 1
-                if paragraphs > 1:
-                    break
-    if end is None and headline.blanks_after >= 2 and at + 1 < len(page):
-        after = page[at + 1]
-        if (after.kind in _META or _is_paragraph(after)) and not _is_pull_quote(page, at):
-            end = at
-    return end
+    @cached_property
+    def double_gaps_mark_breaks(self) -> bool:
+        """Whether two blank lines are rare enough here to mark a break."""
+        gaps = [line.blanks_before for line in self.lines[1:] if line.blanks_before]
+        return sum(g >= 2 for g in gaps) < _DOUBLE_GAPS * max(1, len(gaps))
 
+    def is_headline_shape(self, at: int) -> bool:
+        """A line that stands alone: a break before it, and no text running on after it."""
+        line = self[at]
+        text = line.text
+        runs_on = line.blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
+        return (
+            line.kind is Kind.TEXT
+            and (line.blanks_before >= 1 or at == 0)
+            and not runs_on
+            and 4 <= line.words <= 30
+            and len(text) <= 250
+            and text[-1] not in ",;"
+            and not text[0].islower()
+            and not _BULLET.match(text)
+        )
 
-def _is_pull_quote(page: list[Line], at: int) -> bool:
-    """A sentence that the page prints again elsewhere is a pull-quote, not a headline."""
-    quote = normalize(page[at].text)
-    sentence_long = page[at].words >= 15
-    for j, other in enumerate(page):
-        if j == at or other.kind is not Kind.TEXT:
-            continue
-        text = normalize(other.text)
-        if len(text) >= 1.2 * len(quote):
-            if fuzz.partial_ratio(quote, text) >= _REPEAT:
-                return True
-        elif sentence_long and len(text) >= 0.8 * len(quote) and fuzz.ratio(quote, text) >= _REPEAT:
-            return True
-    return False
+    def repeats(self, line: Line, title: Line) -> bool:
+        """Whether `line` prints `title` again (a label printed on every item does not count)."""
+        return self.counts[title.key] < _LABEL_COUNT and fuzz.ratio(line.key, title.key) >= _REPEAT
 
-
-def story_starts(page: list[Line]) -> list[tuple[int, int]]:
-    """(headline index, header end index) of every story start on the page."""
-    starts: list[tuple[int, int]] = []
-    j = 0
-    while j < len(page):
-        if _is_headline_shape(page, j):
-            end = _header_end(page, j)
-            if end is not None:
-                starts.append((j, end))
-                j = end + 1
+    def is_pull_quote(self, at: int) -> bool:
+        """A sentence that the page prints again elsewhere is a pull-quote, not a headline."""
+        quote = self[at].key
+        sentence_long = self[at].words >= 15
+        for j, other in enumerate(self.lines):
+            if j == at or other.kind is not Kind.TEXT:
                 continue
-        j += 1
-    return starts
+            if len(other.key) >= 1.2 * len(quote):
+                if fuzz.partial_ratio(quote, other.key) >= _REPEAT:
+                    return True
+            elif (
+                sentence_long
+                and len(other.key) >= 0.8 * len(quote)
+                and fuzz.ratio(quote, other.key) >= _REPEAT
+            ):
+                return True
+        return False
+
+    def header_end(self, at: int) -> int | None:
+        """Index of the last header signal after a headline at `at`, or None if it has none."""
+        headline = self[at]
+        end = None
+        paragraphs = 0
+        for j in range(at + 1, min(at + 1 + _LOOKAHEAD, len(self))):
+            line = self[j]
+            if line.kind in _META:
+                end = j
+            elif line.kind is Kind.TEXT:
+                if self.repeats(line, headline):
+                    end = j
+                elif self.is_headline_shape(j):
+                    break  # the next headline candidate: its signals are its own
+                elif line.is_paragraph:
+                    paragraphs += 1
+                    if paragraphs > 1:
+                        break
+        if (
+            end is None
+            and headline.blanks_after >= 2
+            and at + 1 < len(self)
+            and self.double_gaps_mark_breaks
+            and (self[at + 1].kind in _META or self[at + 1].is_paragraph)
+            and not self.is_pull_quote(at)
+        ):
+            end = at
+        return end
+
+    def story_starts(self) -> list[tuple[int, int]]:
+        """(headline index, header end index) of every story start on the page."""
+        starts: list[tuple[int, int]] = []
+        j = 0
+        while j < len(self):
+            if self.is_headline_shape(j):
+                end = self.header_end(j)
+                if end is not None:
+                    starts.append((j, end))
+                    j = end + 1
+                    continue
+            j += 1
+        return starts
+
+    def is_first_headline(self, at: int) -> bool:
+        """An opening line is a headline when text, not another headline, follows it."""
+        return (
+            self.is_headline_shape(at)
+            and self[at].blanks_after >= 1
+            and at + 1 < len(self)
+            and not self.is_headline_shape(at + 1)
+        )
+
+    def prose_resumes(self, at: int, stop: int) -> bool:
+        """Whether lines `at` and `at + 1` (before `stop`) are both prose."""
+        return at + 1 < stop and self[at].is_prose and self[at + 1].is_prose
 
 
 @attrs.define
@@ -190,15 +260,21 @@ class _Draft:
         elif line.kind in _META:
             self.meta.append(line)
 
+    @property
+    def words(self) -> int:
+        """Words of prose in the body: menus and headline lists do not make a story."""
+        return sum(line.words for line in self.body if line.is_prose)
+
     def story(self, path: str, index: int) -> Story:
         title = self.title.text if self.title else ""
-        seen: set[str] = {normalize(title)} if title else set()
+        seen: set[str] = {self.title.key} if self.title else set()
         kept: list[Line] = []
         for line in self.body:
-            key = normalize(line.text)
-            if (key in seen and line.words >= _QUOTE_WORDS) or (title and _repeats(line, title)):
+            if (line.key in seen and line.words >= _QUOTE_WORDS) or (
+                self.title and fuzz.ratio(line.key, self.title.key) >= _REPEAT
+            ):
                 continue  # a title repeat, or a pull-quote printed twice
-            seen.add(key)
+            seen.add(line.key)
             kept.append(line)
         first = self.title or (self.body[0] if self.body else self.meta[0])
         last = self.body[-1] if self.body else first
@@ -216,58 +292,42 @@ class _Draft:
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
 
-    @property
-    def words(self) -> int:
-        return sum(line.words for line in self.body)
 
-
-def _drafts(page: list[Line], starts: list[tuple[int, int]]) -> list[_Draft]:
+def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     """One draft before the first start (the page's preamble), then one per start."""
     drafts = []
     bounds = [(-1, -1), *starts]
     for k, (title_at, header_end) in enumerate(bounds):
         stop = starts[k][0] if k < len(starts) else len(page)
         draft = _Draft(title=page[title_at] if title_at >= 0 else None)
-        for line in page[title_at + 1 : header_end + 1] if title_at >= 0 else ():
-            if line.kind is not Kind.TEXT:
-                draft.take(line)  # header: keep the date, byline and source; drop the rest
+        for at in range(title_at + 1, header_end + 1):
+            if page[at].kind is not Kind.TEXT:
+                draft.take(page[at])  # header: keep the date, byline and source; drop the rest
+        in_teasers = False
         for at in range(header_end + 1, stop):
             line = page[at]
-            if (
+            if in_teasers and not page.prose_resumes(at, stop):
+                continue
+            in_teasers = False
+            if line.kind is Kind.TEASER:
+                in_teasers = True
+            elif (
                 line.kind is Kind.TEXT
                 and draft.title is None
                 and not draft.body
-                and _is_first_headline(page, at)
+                and page.is_first_headline(at)
             ):
                 draft.title = line
-                continue
-            if line.kind is Kind.TEASER:
-                break  # a teaser block runs to the next story start
-            draft.take(line)
+            else:
+                draft.take(line)
         drafts.append(draft)
     return drafts
 
 
-def _is_first_headline(page: list[Line], at: int) -> bool:
-    """A page's opening line is its headline when text, not another headline, follows it."""
-    return (
-        _is_headline_shape(page, at)
-        and page[at].blanks_after >= 1
-        and at + 1 < len(page)
-        and not _is_headline_shape(page, at + 1)
-    )
-
-
 def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[Story]:
-    """The stories of one page, in page order; `[]` only when the page has no words.
-
-    A start whose story would be shorter than `min_words` was not a story
-    start: its lines go back to the story before it, and the page is read
-    again. The preamble before the first start is kept only if it is long
-    enough to be a story of its own.
-    """
-    page = lines(text)
-    starts = story_starts(page)
+    """The stories of one page, in page order; `[]` only when the page has no words."""
+    page = Page.of(text)
+    starts = page.story_starts()
     while True:
         drafts = _drafts(page, starts)
         short = {k - 1 for k in range(1, len(drafts)) if drafts[k].words < min_words}
