@@ -5,7 +5,7 @@ A page scraped from a news site often carries more than its own article: a
 other stories, navigation. The segmenter reads the page as lines and looks
 for story starts, using signals that hold across sites:
 
-* a headline: a stand-alone line of 4 to 30 words (a break before it, no
+* a headline: a stand-alone line of 4 to 30 words (2 at the top of a page) (a break before it, no
   text running on after it, no trailing comma, not a list item);
 * followed, within its first few lines, by a date line ("Updated ..."), a
   byline ("By ..."), a source credit ("Source: ..."), or a repeat of itself
@@ -53,6 +53,7 @@ _LABEL_COUNT = 3  # a line printed this often on one page is a template label, n
 _DOUBLE_GAPS = 0.2  # share of double gaps above which two blank lines mark nothing
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may be table rows
+_HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 MIN_WORDS = 25
 
 
@@ -151,7 +152,7 @@ class Page:
         gaps = [line.blanks_before for line in self.lines[1:] if line.blanks_before]
         return sum(g >= 2 for g in gaps) < _DOUBLE_GAPS * max(1, len(gaps))
 
-    def is_headline_shape(self, at: int) -> bool:
+    def is_headline_shape(self, at: int, *, min_words: int = _HEADLINE_WORDS) -> bool:
         """A line that stands alone: a break before it, and no text running on after it."""
         line = self[at]
         text = line.text
@@ -160,7 +161,7 @@ class Page:
             line.kind is Kind.TEXT
             and (line.blanks_before >= 1 or at == 0)
             and not runs_on
-            and 4 <= line.words <= 30
+            and min_words <= line.words <= 30
             and len(text) <= 250
             and text[-1] not in ",;"
             and not text[0].islower()
@@ -233,9 +234,13 @@ class Page:
         return starts
 
     def is_first_headline(self, at: int) -> bool:
-        """An opening line is a headline when text, not another headline, follows it."""
+        """An opening line is a headline when text, not another headline, follows it.
+
+        Short opening lines count ("BAHIA COCOA REVIEW"): at the top of a page, a
+        two-word line is a headline, where in the middle it is more often a label.
+        """
         return (
-            self.is_headline_shape(at)
+            self.is_headline_shape(at, min_words=2)
             and self[at].blanks_after >= 1
             and at + 1 < len(self)
             and not self.is_headline_shape(at + 1)
