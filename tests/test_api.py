@@ -39,7 +39,7 @@ def test_public_functions_and_classes_are_all_exported() -> None:
 def test_errors_share_one_root() -> None:
     assert issubclass(provenance.SettingsError, provenance.ProvenanceError)
     assert issubclass(provenance.SettingsError, ValueError)
-    assert issubclass(provenance.InputError, provenance.ProvenanceError)
+    assert issubclass(provenance.OutputError, provenance.ProvenanceError)
 
 
 # optional or development-only packages; scipy is a hard dependency of datasketch, not listed

@@ -185,7 +185,8 @@ def test_a_failed_write_keeps_the_old_file(
 
     monkeypatch.setattr(export, "jsonl_lines", broken)
     result = invoke(str(corpus), "--jsonl", str(target), "-q")
-    assert result.exit_code != 0
+    assert result.exit_code == 3
+    assert "No space left on device" in result.stderr
     assert target.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in out_dir.iterdir()) == ["stories.jsonl"]
 
@@ -279,3 +280,18 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert ran.returncode == 1
     assert "gone.txt" in ran.stderr
     assert len(read_jsonl(out)) == 15
+
+
+def test_outputs_get_the_usual_file_mode(corpus: Path, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert invoke(str(corpus), "--jsonl", str(tmp_path / "a.jsonl"), "-q").exit_code == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.jsonl").stat().st_mode & 0o777 == 0o644
+
+
+def test_min_words_zero_runs() -> None:
+    result = invoke(str(SEEDS), "--min-words", "0", "--json")
+    assert result.exit_code == 0, result.exception
+    assert len(json.loads(result.stdout)) >= 15

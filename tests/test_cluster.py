@@ -140,3 +140,26 @@ def test_centre_is_the_most_complete_copy() -> None:
     assert len(groups) == 1
     assert groups[0].canonical == 1
     assert dict(groups[0].members)[0].evidence is Evidence.CONTAINMENT
+
+
+def test_a_page_carrying_two_stories_is_never_lost() -> None:
+    a, c = make_body(11, paragraphs=6), make_body(12, paragraphs=6)
+    items = [
+        ("", prefix(a, 0.7)),
+        ("", a + " " + make_body(13, paragraphs=3)),  # a fuller copy of A
+        ("", prefix(a, 0.9) + " " + prefix(c, 0.9)),  # a page carrying most of A and of C
+        ("", prefix(c, 0.7)),
+        ("", c + " " + make_body(14, paragraphs=3)),  # a fuller copy of C
+    ]
+    stories = stories_of(*items)
+    described = [features(s.title, s.body, SETTINGS.shingle_size) for s in stories]
+    edges = [
+        (i, j)
+        for i, j in itertools.combinations(range(len(items)), 2)
+        if compare(described[i], described[j], SETTINGS).evidence is not None
+    ]
+    groups = group(stories, described, edges, SETTINGS)
+    assert {m for g in groups for m, _ in g.members} == set(range(len(items)))
+    for g in groups:
+        members = {m for m, _ in g.members}
+        assert not ({0, 1} & members and {3, 4} & members), g

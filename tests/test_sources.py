@@ -243,3 +243,17 @@ def test_read_documents_reports_everything_sorted(tmp_path: Path) -> None:
     assert [s.path for s in skipped] == sorted(
         str(tmp_path / n) for n in ("a_empty.txt", "c_binary.txt", "0_missing.txt")
     )
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path: Path, codec: str) -> None:
+    text = "Headline of a story\n\nA body in UTF-16 or UTF-32 with ümlauts and “quotes”.\n"
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path = tmp_path / "wide.txt"
+    path.write_bytes(data)
+    document = read(str(path), max_bytes=10_000)
+    assert isinstance(document, Document)
+    assert document.text == text
+    assert document.encoding.startswith(codec[:6])

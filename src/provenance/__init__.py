@@ -8,7 +8,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .errors import InputError, ProvenanceError, SettingsError
+from .errors import OutputError, ProvenanceError, SettingsError
 from .export import write_csv, write_jsonl
 from .model import Document, Skipped, Story
 from .pipeline import (
@@ -33,8 +33,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Document",
-    "InputError",
     "Occurrence",
+    "OutputError",
     "ProvenanceError",
     "Report",
     "Settings",

@@ -1,7 +1,7 @@
 """The `dedupe` command: parse options, call `provenance.dedupe`, print or write the result.
 
 Exit codes: 0 all inputs read, 1 some inputs skipped (each reported on
-stderr), 2 usage error, 130 interrupted.
+stderr), 2 usage error, 3 an output could not be written, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import SettingsError
+from .errors import OutputError, SettingsError
 from .export import table, to_json, write_csv, write_jsonl
 from .pipeline import dedupe
 from .settings import Settings
@@ -92,7 +92,7 @@ def command(
 ) -> None:
     """Find the unique stories in scraped pages and every file that carried each one.
 
-    PATHS are files or folders (walked for *.txt); "-" reads paths from stdin.
+    PATHS are files or folders (walked for *.txt and *.text); "-" reads paths from stdin.
     """
     try:
         settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
@@ -105,10 +105,14 @@ def command(
     report = dedupe(paths, settings)
     for skipped in report.skipped:
         click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
-    if jsonl:
-        write_jsonl(report.stories, jsonl)
-    if csv_path:
-        write_csv(report.stories, csv_path)
+    try:
+        if jsonl:
+            write_jsonl(report.stories, jsonl)
+        if csv_path:
+            write_csv(report.stories, csv_path)
+    except OutputError as error:
+        click.echo(f"dedupe: {error}", err=True)
+        sys.exit(3)
     if as_json:
         click.echo(to_json(report.stories), nl=False)
     elif not quiet:

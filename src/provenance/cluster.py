@@ -116,10 +116,13 @@ def split_around_centres(
 
     The centre is the member with the lowest `rank`: the most complete copy.
     A centre that carries two different stories is set aside; the rest is
-    grouped without it, and it joins every story it carries.
+    grouped without it, and it joins every story it carries (or stands as a
+    story of its own when it matches none of their canonical copies).
     """
     settings = settings or Settings()
     groups: list[Group] = []
+    set_aside: list[int] = []
+    placed: set[int] = set()
     pending: list[tuple[list[int], tuple[int, ...]]] = [(component, ())]
     while pending:
         part, composites = pending.pop()
@@ -131,6 +134,7 @@ def split_around_centres(
                 match = compare(centre, m)
                 (rest.append(m) if match.evidence is None else matched.append((m, match)))
         if len(part) > 2 and _is_composite(matched, compare, settings):
+            set_aside.append(centre)
             others = [m for m in part if m != centre]
             pending.extend((sub, (*composites, centre)) for sub in _subparts(others, edges))
             continue
@@ -139,8 +143,10 @@ def split_around_centres(
             match = compare(centre, carrier)
             if match.evidence is not None:
                 members.append((carrier, match))
+                placed.add(carrier)
         groups.append(Group(centre, tuple(sorted(members, key=lambda x: x[0]))))
         pending.extend((sub, composites) for sub in _subparts(rest, edges))
+    groups.extend(Group(c, ((c, None),)) for c in set_aside if c not in placed)
     return groups
 
 

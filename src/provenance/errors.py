@@ -11,5 +11,5 @@ class SettingsError(ProvenanceError, ValueError):
     """A setting is out of its allowed range; the message names the field."""
 
 
-class InputError(ProvenanceError, OSError):
-    """An input could not be read or decoded as text."""
+class OutputError(ProvenanceError, OSError):
+    """An output file could not be written; nothing partial was left behind."""

@@ -120,6 +120,6 @@ def dedupe(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = 
         skipped=len(skipped),
         stories_found=len(stories),
         unique_stories=len(records),
-        duplicate_occurrences=len(stories) - len(records),
+        duplicate_occurrences=sum(len(r.occurrences) for r in records) - len(records),
     )
     return Report(stories=records, skipped=skipped, stats=stats)

@@ -89,8 +89,9 @@ class StoryRecord:
     """One unique story and its provenance; the canonical occurrence comes first.
 
     Attributes:
-        story_id: a hash of the canonical copy's normalised text: the same story
-            gets the same id whatever else is in the run.
+        story_id: a hash of the canonical copy's normalised text. Unrelated files
+            never change it; it changes only when a more complete copy of the
+            same story joins the run and becomes the canonical one.
         title, date: the canonical copy's (date: the earliest any copy gives
             when the canonical gives none).
         text: the canonical copy's body.

@@ -339,7 +339,7 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         if not short:
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
-    stories = [d for d in drafts if d.words >= min_words]
+    stories = [d for d in drafts if d.words >= min_words and (d.body or d.title)]
     if not stories:
         whole = _Draft(title=None)
         for draft in drafts:

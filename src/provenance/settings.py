@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from .errors import SettingsError
+from .segment import MIN_WORDS
 
 
 def _in_range(low: float, high: float) -> Any:
@@ -60,14 +61,14 @@ class Settings:
     shingle_size: int = attrs.field(default=5, validator=_int_in_range(1, 32))
     num_perm: int = attrs.field(default=128, validator=_int_in_range(8, 1024))
     seed: int = attrs.field(default=1, validator=_int_in_range(0, 2**32 - 1))
-    lsh_threshold: float = attrs.field(default=0.3, validator=_in_range(0.05, 1.0))
+    lsh_threshold: float = attrs.field(default=0.3, validator=_in_range(0.05, 0.99))
     threshold: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
     containment: float = attrs.field(default=0.8, validator=_in_range(0.0, 1.0))
     min_shingles: int = attrs.field(default=15, validator=_int_in_range(1, 10_000))
     title_threshold: float = attrs.field(default=90.0, validator=_in_range(0.0, 100.0))
     title_jaccard: float = attrs.field(default=0.2, validator=_in_range(0.0, 1.0))
     title_containment: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
-    min_words: int = attrs.field(default=25, validator=_int_in_range(0, 100_000))
+    min_words: int = attrs.field(default=MIN_WORDS, validator=_int_in_range(0, 100_000))
     max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))
 

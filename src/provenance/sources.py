@@ -19,6 +19,12 @@ from .model import Document, Skipped
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 _SNIFF = 8192  # bytes inspected for NUL bytes and control characters
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _NEAR_TIE = 0.1  # charset-normalizer "chaos" within which windows-1252 is preferred
 
 
@@ -77,6 +83,12 @@ def decode(data: bytes) -> tuple[str, str]:
     Raises:
         ValueError: the bytes are binary, or no text encoding fits them.
     """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise ValueError(f"invalid {codec} after its byte-order mark") from error
     if _looks_binary(data):
         raise ValueError("binary file")
     try:

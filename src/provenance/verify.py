@@ -40,9 +40,10 @@ class Match:
 
     @property
     def similarity(self) -> float:
-        """The body score behind the evidence: containment for excerpts, else Jaccard."""
+        """The body score behind the evidence: containment when the copy matched as a part
+        (excerpt, or title-confirmed overlap), else Jaccard."""
         if self.evidence in (Evidence.CONTAINMENT, Evidence.TITLE):
-            return max(self.jaccard, self.containment)
+            return self.containment
         return self.jaccard
 
 
