@@ -22,7 +22,7 @@ from datasketch import MinHashLSH
 
 from .errors import SettingsError
 from .signatures import EMPTY, SignatureMatrix, sign
-from .text import shingle_hashes
+from .text import Features, shingle_hashes
 
 Pairs = set[tuple[int, int]]
 TITLE_PERM = 32
@@ -54,13 +54,23 @@ def _band_keys(block: SignatureMatrix) -> npt.NDArray[np.uint64]:
 
 
 def band_pairs(
-    signatures: SignatureMatrix, *, bands: int, rows: int, max_bucket: int = 64
+    signatures: SignatureMatrix,
+    *,
+    bands: int,
+    rows: int,
+    max_bucket: int = 64,
+    owners: npt.NDArray[np.int64] | None = None,
 ) -> Pairs:
-    """Pairs (i < j) of rows that agree on all `rows` values of some band."""
+    """Pairs (i < j) of rows that agree on all `rows` values of some band.
+
+    With `owners` (the story each row signs), the pairs are of owners, and rows
+    of one owner never pair with each other.
+    """
     pairs: Pairs = set()
     live = np.flatnonzero(~np.all(signatures == EMPTY, axis=1))
     if live.size < 2:
         return pairs
+    owner = owners if owners is not None else np.arange(signatures.shape[0])
     for band in range(bands):
         keys = _band_keys(signatures[live, band * rows : (band + 1) * rows])
         order = np.argsort(keys, kind="stable")
@@ -68,7 +78,9 @@ def band_pairs(
         edges = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1], True])
         for lo, hi in itertools.pairwise(edges):
             if hi - lo >= 2:
-                _add_bucket(pairs, sorted(int(x) for x in live[order[lo:hi]]), max_bucket)
+                members = sorted({int(x) for x in owner[live[order[lo:hi]]]})
+                if len(members) >= 2:
+                    _add_bucket(pairs, members, max_bucket)
     return pairs
 
 
@@ -77,6 +89,31 @@ def _add_bucket(pairs: Pairs, members: list[int], max_bucket: int) -> None:
         pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     else:
         pairs.update(itertools.pairwise(members))
+
+
+def body_pairs(
+    described: Sequence[Features],
+    matrix: SignatureMatrix,
+    *,
+    threshold: float,
+    num_perm: int,
+    seed: int,
+    max_bucket: int = 64,
+) -> Pairs:
+    """Stories whose bodies, or a window of a long body, collide in some LSH band.
+
+    A short excerpt shares too few shingles with a long page for their whole
+    signatures to collide, but it fills most of a window of that page: the
+    windows' signatures, banded with the stories', bring such pairs together.
+    """
+    windows = [(i, w) for i, f in enumerate(described) for w in f.windows]
+    owners = np.arange(len(described), dtype=np.int64)
+    if windows:
+        signed = sign([w for _, w in windows], num_perm=num_perm, seed=seed)
+        matrix = np.vstack([matrix, signed])
+        owners = np.concatenate([owners, np.array([i for i, _ in windows], dtype=np.int64)])
+    bands, rows = lsh_params(threshold, num_perm)
+    return band_pairs(matrix, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners)
 
 
 def title_pairs(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Pairs:

@@ -76,14 +76,18 @@ def score(predicted: Mapping[Hashable, Hashable], truth: Mapping[Hashable, Hasha
 
 
 def main_stories(records: Iterable[StoryRecord]) -> dict[str, str]:
-    """Each file's main story: the story of its occurrence that spans the most characters."""
-    best: dict[str, tuple[int, str]] = {}
+    """Each file's main story: the story of its occurrence that spans the most characters.
+
+    A page that carries two stories in one span (it could not be split) is listed
+    in both; the story more files carry is then its main one.
+    """
+    best: dict[str, tuple[int, int, str]] = {}
     for record in records:
         for o in record.occurrences:
-            size = o.end - o.start
-            if o.path not in best or size > best[o.path][0]:
-                best[o.path] = (size, record.story_id)
-    return {path: story for path, (_, story) in best.items()}
+            key = (o.end - o.start, len(record.occurrences), record.story_id)
+            if o.path not in best or key > best[o.path]:
+                best[o.path] = key
+    return {path: story for path, (_, _, story) in best.items()}
 
 
 def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

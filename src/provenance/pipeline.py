@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .candidates import band_pairs, lsh_params, merge, title_pairs
+from .candidates import body_pairs, merge, title_pairs
 from .cluster import Group, cluster
 from .model import Document, Skipped, Story
 from .records import Report, Stats, build_records
@@ -64,8 +64,14 @@ def candidate_pairs(
     described: Sequence[Features], matrix: SignatureMatrix, settings: Settings
 ) -> list[tuple[int, int]]:
     """LSH band collisions and title look-alikes: pairs to verify, never yet matches."""
-    bands, rows = lsh_params(settings.lsh_threshold, settings.num_perm)
-    body = band_pairs(matrix, bands=bands, rows=rows, max_bucket=settings.max_bucket)
+    body = body_pairs(
+        described,
+        matrix,
+        threshold=settings.lsh_threshold,
+        num_perm=settings.num_perm,
+        seed=settings.seed,
+        max_bucket=settings.max_bucket,
+    )
     titles = title_pairs(
         [f.title for f in described], max_bucket=settings.max_bucket, seed=settings.seed
     )

@@ -72,6 +72,11 @@ def shingle_hashes(tokens: list[str], size: int) -> HashArray:
     A text shorter than `size` words is one shingle of all its words; an
     empty text has none.
     """
+    return np.unique(shingle_sequence(tokens, size))
+
+
+def shingle_sequence(tokens: list[str], size: int) -> HashArray:
+    """The 64-bit hashes of the word `size`-grams of `tokens`, in text order."""
     n = len(tokens)
     if n == 0:
         return np.empty(0, dtype=np.uint64)
@@ -81,7 +86,7 @@ def shingle_hashes(tokens: list[str], size: int) -> HashArray:
     acc = np.zeros(count, dtype=np.uint64)
     for j in range(width):
         acc = acc * _HORNER + hashes[j : j + count]
-    return np.unique(_mix64(acc))
+    return _mix64(acc)
 
 
 def text_shingles(text: str, size: int) -> HashArray:
@@ -121,12 +126,27 @@ class Features:
         digest: hash of the normalised body (exact copies share it), "" if empty.
         title: the normalised title.
         words: number of body words (how complete a copy is).
+        windows: shingle sets of overlapping windows of a long body, so that
+            an excerpt of it meets it in LSH (see `candidates`); empty for a
+            short body.
     """
 
     shingles: HashArray = attrs.field(repr=False, eq=False)
     digest: str
     title: str
     words: int
+    windows: tuple[HashArray, ...] = attrs.field(default=(), repr=False, eq=False)
+
+
+WINDOW = 64  # shingles per window of a long body; windows overlap by half
+
+
+def windows(sequence: HashArray, width: int = WINDOW) -> tuple[HashArray, ...]:
+    """Shingle sets of half-overlapping windows, for bodies longer than two windows."""
+    if sequence.size <= 2 * width:
+        return ()
+    step = width // 2
+    return tuple(np.unique(sequence[i : i + width]) for i in range(0, sequence.size - step, step))
 
 
 def features(title: str, body: str, size: int) -> Features:
@@ -134,4 +154,5 @@ def features(title: str, body: str, size: int) -> Features:
     tokens = tokenize(body)
     joined = " ".join(tokens)
     digest = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest() if tokens else ""
-    return Features(shingle_hashes(tokens, size), digest, normalize(title), len(tokens))
+    sequence = shingle_sequence(tokens, size)
+    return Features(np.unique(sequence), digest, normalize(title), len(tokens), windows(sequence))

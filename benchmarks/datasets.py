@@ -1,0 +1,128 @@
+"""Labelled collections for the quality benchmark: where they come from and what is true.
+
+A data set is a folder of pages to run on and its truth: which story each item
+carries. Items are whole files (AEB, Reuters: one story per file, scored by the
+file's main story) or story spans inside pages (seeds, synthetic: scored by the
+occurrence that overlaps each true span most).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tarfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import attrs
+
+from provenance import StoryRecord
+from provenance.evaluate import main_stories, span_overlap
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+AEB_TARBALL = "aeb-extraction-variants.tar.gz"
+REUTERS_TARBALL = "reuters21578.tar.gz"
+
+
+@attrs.frozen
+class Span:
+    """One true story span in one page."""
+
+    path: str
+    start: int
+    end: int
+    story: str
+
+
+@attrs.frozen
+class Labelled:
+    """A collection to run on and its truth.
+
+    Attributes:
+        name: how the results name it.
+        paths: what to give `dedupe`.
+        truth: item -> true story (items are file paths, or spans as "path@start-end").
+        spans: the true spans, for collections whose pages hold several stories.
+    """
+
+    name: str
+    paths: tuple[str, ...]
+    truth: Mapping[str, str]
+    spans: tuple[Span, ...] = ()
+
+    def predicted(self, records: Iterable[StoryRecord]) -> dict[str, str]:
+        """item -> predicted story, as the truth names items."""
+        records = list(records)
+        if not self.spans:
+            return main_stories(records)
+        by_path: dict[str, list[tuple[int, int, str]]] = {}
+        for record in records:
+            for o in record.occurrences:
+                by_path.setdefault(o.path, []).append((o.start, o.end, record.story_id))
+        out = {}
+        for span in self.spans:
+            found = by_path.get(span.path, [])
+            best = max(
+                found, key=lambda f: span_overlap((span.start, span.end), f[:2]), default=None
+            )
+            if best is not None and span_overlap((span.start, span.end), best[:2]) > 0:
+                out[span_key(span)] = best[2]
+        return out
+
+
+def span_key(span: Span) -> str:
+    return f"{span.path}@{span.start}-{span.end}"
+
+
+def from_spans(name: str, paths: Iterable[str], spans: Iterable[Span]) -> Labelled:
+    spans = tuple(spans)
+    return Labelled(name, tuple(paths), {span_key(s): s.story for s in spans}, spans)
+
+
+def seeds() -> Labelled:
+    """The five seed pages with their hand labels (benchmarks/labels/seeds.jsonl)."""
+    folder = REPO / "seeds"
+    rows = [json.loads(line) for line in (REPO / "benchmarks/labels/seeds.jsonl").open()]
+    spans = [Span(str(folder / r["file"]), r["start"], r["end"], r["story"]) for r in rows]
+    return from_spans("seeds", [str(folder)], spans)
+
+
+def unpack(tarball: str, into: Path, *, data: Path = DATA) -> Path:
+    """Extract a data tarball once into `into`; FileNotFoundError when the data is absent."""
+    source = data / tarball
+    if not source.exists():
+        raise FileNotFoundError(f"{source} not found: the real-data benchmarks need ../shared/data")
+    marker = into / (tarball + ".done")
+    if not marker.exists():
+        with tarfile.open(source) as archive:
+            archive.extractall(into, filter="data")
+        marker.touch()
+    return into
+
+
+def aeb(into: Path, *, pages: int | None = None, data: Path = DATA) -> Labelled:
+    """AEB extraction variants: up to 14 text copies of each of 181 real pages.
+
+    `pages` keeps the first N page ids (sorted), for a fast slice.
+    """
+    root = unpack(AEB_TARBALL, into, data=data) / "aeb_extraction_variants"
+    with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    keep = sorted({r["story_id"] for r in rows})[:pages] if pages else None
+    truth = {
+        str(root / "texts" / r["file"]): r["story_id"]
+        for r in rows
+        if keep is None or r["story_id"] in keep
+    }
+    return Labelled("aeb" if pages is None else f"aeb[{pages}]", tuple(sorted(truth)), truth)
+
+
+def aeb_sources(into: Path, *, data: Path = DATA) -> dict[str, str]:
+    """file -> extractor name, for per-source breakdowns."""
+    root = unpack(AEB_TARBALL, into, data=data) / "aeb_extraction_variants"
+    with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
+        return {
+            str(root / "texts" / r["file"]): r["source"]
+            for r in csv.DictReader(handle, delimiter="\t")
+        }
