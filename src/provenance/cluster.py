@@ -82,26 +82,28 @@ def _subparts(rest: list[int], edges: Sequence[tuple[int, int]]) -> list[list[in
 
 
 def _is_composite(matched: list[tuple[int, Match]], compare: Compare, settings: Settings) -> bool:
-    """Whether the centre carries two different stories: two copies that each fill only part
-    of it, share almost nothing and no title (a page the segmenter could not split).
+    """Whether the centre carries two different stories: two of the copies that match it
+    share almost nothing with each other (a page the segmenter could not split, or a
+    copy made of two stories). Titles do not count: a title alone never joins stories.
 
-    Only the first such part is compared with the others, so the check is linear.
+    Only the first match is compared with the others, so the check is linear.
     """
-    parts = [
-        m
-        for m, match in matched
-        if match.containment >= settings.containment and match.jaccard < settings.containment
-    ]
-    for other in parts[1:]:
-        match = compare(parts[0], other)
-        titled = (
-            match.title_similarity is not None
-            and match.title_similarity >= settings.title_threshold
-        )
-        disjoint = match.containment < 1.0 - settings.containment
-        if disjoint and not titled:
+    first = matched[0][0] if matched else None
+    for other, _ in matched[1:]:
+        assert first is not None
+        if compare(first, other).containment < 1.0 - settings.containment:
             return True
     return False
+
+
+def _degrees(part: list[int], edges: Sequence[tuple[int, int]]) -> dict[int, int]:
+    inside = set(part)
+    degree = dict.fromkeys(part, 0)
+    for a, b in edges:
+        if a in inside and b in inside:
+            degree[a] += 1
+            degree[b] += 1
+    return degree
 
 
 def split_around_centres(
@@ -114,7 +116,8 @@ def split_around_centres(
 ) -> list[Group]:
     """Split one component into stories whose members all match their centre.
 
-    The centre is the member with the lowest `rank`: the most complete copy.
+    The centre is the member most others match (the copy that best represents
+    them all), ties broken by the lowest `rank` (the most complete copy).
     A centre that carries two different stories is set aside; the rest is
     grouped without it, and it joins every story it carries (or stands as a
     story of its own when it matches none of their canonical copies).
@@ -126,10 +129,12 @@ def split_around_centres(
     pending: list[tuple[list[int], tuple[int, ...]]] = [(component, ())]
     while pending:
         part, composites = pending.pop()
-        centre = min(part, key=rank)
+        degree = _degrees(part, edges)
+        order = sorted(part, key=lambda m: (-degree[m], rank(m)))
+        centre = order[0]
         matched: list[tuple[int, Match]] = []
         rest: list[int] = []
-        for m in sorted(part, key=rank):
+        for m in order:
             if m != centre:
                 match = compare(centre, m)
                 (rest.append(m) if match.evidence is None else matched.append((m, match)))
