@@ -161,6 +161,19 @@ def source(line: str) -> str | None:
     return match["who"].strip() if match else None
 
 
+# A consent banner speaks of cookies to the reader: "This website uses cookies ... you agree".
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_TO_READER = re.compile(
+    r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept|consent)|"
+    r"\byour consent\b|\bopt[- ]out\b",
+    re.IGNORECASE,
+)
+
+
+def _is_consent_banner(line: str) -> bool:
+    return len(line) <= 600 and bool(_COOKIE.search(line)) and bool(_TO_READER.search(line))
+
+
 def _is_share_row(line: str) -> bool:
     """Share buttons and counters: every word a share word or a number ("Share via Email")."""
     words = [w.lower() for w in _TOKEN.findall(line)]
@@ -181,6 +194,8 @@ def classify(line: str) -> Kind:
             return Kind.BYLINE
         if source(line) is not None:
             return Kind.SOURCE
+    if _is_consent_banner(line):
+        return Kind.BOILERPLATE
     if len(line) <= 300 and _LINK.match(line):
         return Kind.LINK
     if _CREDIT.search(line):
