@@ -11,6 +11,8 @@ for story starts, using signals that hold across sites:
   byline ("By ..."), a source credit ("Source: ..."), or a repeat of itself
   (unless the page prints that line three or more times: then it is a
   template label, such as a share row or a table header); or
+* followed by a lede that opens with a wire dateline ("LONDON (Reuters) - ",
+  "NEW YORK, March 3 - ", "ISLAMABAD: "); or
 * followed by two or more blank lines and then prose or a byline, on pages
   where double gaps are rare (where every paragraph is followed by two blank
   lines, they mark nothing); a sentence the page prints again elsewhere is a
@@ -47,6 +49,12 @@ from .text import normalize
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]$")
+_DIGITS = re.compile(r"\d+")
+# A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:,?\s*\w{3,9}\.? \d{1,2})?"
+    r"(?:\s*\([A-Za-z][\w .&'’-]{1,30}\))?\s*(?:[-–—]+|:)\s+\S"
+)
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
@@ -170,7 +178,11 @@ class Page:
 
     def repeats(self, line: Line, title: Line) -> bool:
         """Whether `line` prints `title` again (a label printed on every item does not count)."""
-        return self.counts[title.key] < _LABEL_COUNT and fuzz.ratio(line.key, title.key) >= _REPEAT
+        return (
+            self.counts[title.key] < _LABEL_COUNT
+            and fuzz.ratio(line.key, title.key) >= _REPEAT
+            and _DIGITS.findall(line.key) == _DIGITS.findall(title.key)  # not the next list item
+        )
 
     def is_pull_quote(self, at: int) -> bool:
         """A sentence that the page prints again elsewhere is a pull-quote, not a headline."""
@@ -210,10 +222,18 @@ class Page:
                         break
         if (
             end is None
+            and at + 1 < len(self)
+            and self[at + 1].kind is Kind.TEXT
+            and _DATELINE.match(self[at + 1].text)
+            and not _DATELINE.match(headline.text)
+        ):
+            end = at  # a headline over a datelined lede: a wire story starts here
+        if (
+            end is None
             and headline.blanks_after >= 2
             and at + 1 < len(self)
             and self.double_gaps_mark_breaks
-            and (self[at + 1].kind in _META or self[at + 1].is_paragraph)
+            and (self[at + 1].kind in _META or self[at + 1].is_prose)
             and not self.is_pull_quote(at)
         ):
             end = at
