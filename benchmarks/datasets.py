@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import tarfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,6 +19,8 @@ import attrs
 
 from provenance import StoryRecord
 from provenance.evaluate import main_stories, span_overlap
+
+from . import synthetic
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -126,3 +129,48 @@ def aeb_sources(into: Path, *, data: Path = DATA) -> dict[str, str]:
             str(root / "texts" / r["file"]): r["source"]
             for r in csv.DictReader(handle, delimiter="\t")
         }
+
+
+def _made_up_sources(count: int = 120, seed: int = 7) -> list[synthetic.Source]:
+    """Stand-in stories of made-up words, for running the synthetic part without the data."""
+    rng = random.Random(seed)
+    vocabulary = [
+        "".join(
+            rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(rng.randint(1, 4))
+        )
+        for _ in range(2000)
+    ]
+    sources = []
+    for n in range(count):
+        paragraphs = []
+        for _ in range(rng.randint(3, 7)):
+            sentences = [
+                " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 18))).capitalize()
+                + "."
+                for _ in range(rng.randint(2, 4))
+            ]
+            paragraphs.append(" ".join(sentences))
+        title = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(5, 10))).title()
+        sources.append(synthetic.Source(f"made-up:{n:04d}", title, tuple(paragraphs), "made-up"))
+    return sources
+
+
+def synthetic_corpus(
+    into: Path, *, noise: str, stories: int, seed: int = 0, data: Path = DATA
+) -> Labelled:
+    """A generated syndication corpus with its truth spans, written under `into`.
+
+    Bodies are real (AEB ground truth and Reuters, read from the tarballs at run time);
+    without the data, made-up stand-in stories keep this part running.
+    """
+    try:
+        sources = synthetic.load_bodies(data)
+        origin = "real bodies"
+    except FileNotFoundError:
+        sources = _made_up_sources()
+        origin = "made-up bodies"
+    corpus = synthetic.generate(sources, stories=stories, noise=noise, seed=seed)
+    folder = synthetic.write(corpus, into / f"synthetic-{noise}-{seed}")
+    spans = [Span(str(folder / s.page), s.start, s.end, s.story) for s in corpus.truth]
+    name = f"synthetic {noise}" + ("" if origin == "real bodies" else f" ({origin})")
+    return from_spans(name, [str(folder)], spans)

@@ -199,10 +199,19 @@ def plot(results: Sequence[Result], path: Path) -> bool:
     return True
 
 
+NOISE_LEVELS = ("clean", "low", "medium", "high")
+
+
 def collections(quick: bool, scratch: Path, data: Path) -> list[Callable[[], Labelled]]:
     """The data sets to run, as loaders (a missing one is skipped when loaded)."""
     loaders: list[Callable[[], Labelled]] = [datasets.seeds]
     loaders.append(lambda: datasets.aeb(scratch, pages=30 if quick else None, data=data))
+    for noise in ("low", "high") if quick else NOISE_LEVELS:
+        loaders.append(
+            lambda noise=noise: datasets.synthetic_corpus(  # type: ignore[misc]
+                scratch, noise=noise, stories=60 if quick else 300, data=data
+            )
+        )
     return loaders
 
 
