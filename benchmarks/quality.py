@@ -165,8 +165,12 @@ def plot(results: Sequence[Result], path: Path) -> bool:
         print("matplotlib is not installed (pip install -e '.[bench]'): no plot", file=sys.stderr)
         return False
     names = list(dict.fromkeys(r.dataset for r in results))
-    fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names), 4), squeeze=False)
-    for ax, name in zip(axes[0], names, strict=True):
+    columns = min(3, len(names))
+    rows = -(-len(names) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(4.6 * columns, 4 * rows), squeeze=False)
+    for ax in axes.flat[len(names) :]:
+        ax.set_visible(False)
+    for ax, name in zip(axes.flat, names, strict=False):
         for system, style in (("provenance sweep", "o-"), ("baseline sweep", "s--")):
             points = sorted(
                 (r for r in results if r.dataset == name and r.system == system),

@@ -8,7 +8,7 @@ import pytest
 
 from provenance import Settings, compare
 from provenance.text import features
-from provenance.verify import Evidence, Match, title_similarity
+from provenance.verify import Evidence, Match, figures_differ, title_similarity
 
 from .conftest import make_body, make_title
 
@@ -140,3 +140,24 @@ def test_title_similarity(a: str, b: str, expected: float | None) -> None:
 def test_match_similarity_property() -> None:
     assert Match(0.3, 0.9, None, Evidence.CONTAINMENT).similarity == 0.9
     assert Match(0.6, 0.9, None, Evidence.MINHASH).similarity == 0.6
+
+
+def test_routine_reports_with_other_figures_do_not_match() -> None:
+    template = (
+        "NEW YORK, March {day} - The Federal Reserve entered the U.S. Government securities "
+        "market to arrange {amount} billion dlrs of customer repurchase agreements, a Fed "
+        "spokesman said. Dealers said Federal funds were trading at {rate} pct when the Fed "
+        "began its temporary and indirect supply of reserves to the banking system."
+    )
+    title = "Fed adds reserves via customer repurchases"
+    monday = features(title, template.format(day=9, amount="2.5", rate="6-3/16"), 5)
+    later = features(title, template.format(day=20, amount="1.5", rate="6-1/16"), 5)
+    again = features(title, template.format(day=9, amount="2.5", rate="6-3/16") + " More.", 5)
+    assert compare(monday, later, SETTINGS).evidence is None
+    assert compare(monday, again, SETTINGS).evidence is not None
+
+
+def test_figures_decide_only_when_both_copies_state_enough_of_them() -> None:
+    assert not figures_differ(("1",), ("2",), SETTINGS)
+    assert figures_differ(("1", "2"), ("3", "4"), SETTINGS)
+    assert not figures_differ(("1", "2", "3"), ("1", "2", "4", "5"), SETTINGS)

@@ -51,6 +51,10 @@ class Settings:
             weaker body match.
         title_jaccard: the weaker body Jaccard accepted when titles agree.
         title_containment: the weaker containment accepted when titles agree.
+        min_figures: copies stating at least this many figures each are
+            compared on their figures too.
+        figure_share: such copies must share at least this share of the
+            smaller copy's figures, or they are different reports.
         min_words: a segment with fewer body words is boilerplate, not a story
             (unless it is all the file holds).
         max_bucket: LSH buckets larger than this are linked as a chain, not
@@ -68,6 +72,8 @@ class Settings:
     title_threshold: float = attrs.field(default=90.0, validator=_in_range(0.0, 100.0))
     title_jaccard: float = attrs.field(default=0.2, validator=_in_range(0.0, 1.0))
     title_containment: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
+    min_figures: int = attrs.field(default=2, validator=_int_in_range(1, 1000))
+    figure_share: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
     min_words: int = attrs.field(default=MIN_WORDS, validator=_int_in_range(0, 100_000))
     max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))

@@ -28,6 +28,7 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+_FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
 _HORNER = np.uint64(0x100000001B3)
 _MASK64 = (1 << 64) - 1
 
@@ -129,6 +130,8 @@ class Features:
         windows: shingle sets of overlapping windows of a long body, so that
             an excerpt of it meets it in LSH (see `candidates`); empty for a
             short body.
+        figures: the numbers the body states, sorted (with repeats): routine
+            reports reuse their wording and differ in these.
     """
 
     shingles: HashArray = attrs.field(repr=False, eq=False)
@@ -136,6 +139,7 @@ class Features:
     title: str
     words: int
     windows: tuple[HashArray, ...] = attrs.field(default=(), repr=False, eq=False)
+    figures: tuple[str, ...] = attrs.field(default=(), repr=False)
 
 
 WINDOW = 64  # shingles per window of a long body; windows overlap by half
@@ -155,4 +159,11 @@ def features(title: str, body: str, size: int) -> Features:
     joined = " ".join(tokens)
     digest = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest() if tokens else ""
     sequence = shingle_sequence(tokens, size)
-    return Features(np.unique(sequence), digest, normalize(title), len(tokens), windows(sequence))
+    return Features(
+        np.unique(sequence),
+        digest,
+        normalize(title),
+        len(tokens),
+        windows(sequence),
+        tuple(sorted(_FIGURE.findall(body))),
+    )

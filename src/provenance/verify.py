@@ -4,12 +4,14 @@ Raw LSH collisions and title look-alikes are only candidates. A pair
 matches when its exact shingle sets agree (Jaccard), when the shorter copy
 is contained in the longer one (an excerpt, a truncated copy), or when the
 titles agree *and* the bodies share a weaker but real overlap. A title alone
-never matches.
+never matches, and two copies that state different figures (a routine
+report sent again another day with new numbers) never match unless exact.
 """
 
 from __future__ import annotations
 
 import enum
+from collections import Counter
 
 import attrs
 import numpy as np
@@ -54,6 +56,19 @@ def title_similarity(a: str, b: str) -> float | None:
     return float(fuzz.token_sort_ratio(a, b))
 
 
+def figures_differ(a: tuple[str, ...], b: tuple[str, ...], settings: Settings) -> bool:
+    """Whether two copies state different figures: both state `min_figures` or more, and
+    they share less than `figure_share` of the smaller one's (counted with repeats).
+
+    Routine reports (reserve figures, prices, money-market operations) reuse one wording
+    day after day; what makes them different stories is their numbers.
+    """
+    if min(len(a), len(b)) < settings.min_figures:
+        return False
+    shared = sum((Counter(a) & Counter(b)).values())
+    return shared < settings.figure_share * min(len(a), len(b))
+
+
 def compare(a: Features, b: Features, settings: Settings) -> Match:
     """Apply the match rule to two stories."""
     sa, sb = a.shingles, b.shingles
@@ -66,6 +81,8 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
     evidence: Evidence | None = None
     if a.digest and a.digest == b.digest:
         evidence = Evidence.EXACT
+    elif figures_differ(a.figures, b.figures, settings):
+        evidence = None  # the same template with other figures: another day's report
     elif jaccard >= settings.threshold and shared:
         evidence = Evidence.MINHASH
     elif containment >= settings.containment and smaller >= settings.min_shingles:
