@@ -251,3 +251,13 @@ def test_legacy_encoded_file_records_its_encoding(tmp_path: Path) -> None:
     span = document.text[occurrence.start : occurrence.end]
     for line in record.text.splitlines():
         assert line in span
+
+
+def test_output_is_the_same_for_one_and_several_workers(tmp_path: Path) -> None:
+    for n in range(300):  # more files than one task takes, so that several processes run
+        write_page(tmp_path / f"page-{n:03d}.txt", [(make_title(n % 40), make_body(n % 40))])
+    one = provenance.dedupe([tmp_path], workers=1)
+    two = provenance.dedupe([tmp_path], workers=2)
+    assert [r.to_dict() for r in one.stories] == [r.to_dict() for r in two.stories]
+    assert one.stats == two.stats
+    assert len(one.stories) == 40

@@ -62,6 +62,13 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
     help="Print the records as a JSON array on stdout instead of the table.",
 )
 @click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Processes that read, segment and sign the inputs. [default: all cores]",
+)
+@click.option(
     "-q",
     "--quiet",
     is_flag=True,
@@ -87,6 +94,7 @@ def command(
     jsonl: str | None,
     csv_path: str | None,
     as_json: bool,
+    workers: int | None,
     quiet: bool,
     **overrides: Any,
 ) -> None:
@@ -102,7 +110,7 @@ def command(
         if target and not os.path.isdir(os.path.dirname(target) or "."):
             raise click.BadParameter(f"folder of {target!r} does not exist", param_hint=option)
     began = time.perf_counter()
-    report = dedupe(paths, settings)
+    report = dedupe(paths, settings, workers=workers)
     for skipped in report.skipped:
         click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
     try:

@@ -7,10 +7,13 @@ after any of them or put in their own. `dedupe` chains them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import attrs
+import numpy as np
 
 from .candidates import body_pairs, merge, title_pairs
 from .cluster import Group, cluster
@@ -112,17 +115,82 @@ def group(
     )
 
 
-def dedupe(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None) -> Report:
-    """Read `paths` (files, folders, "-" for a list on stdin) and return one record per story."""
-    settings = settings or Settings()
-    documents, skipped = read_documents(paths, settings)
+@attrs.frozen
+class Analysis:
+    """Every file read, split, described and signed: what the matching stages need."""
+
+    stories: list[Story]
+    described: list[Features]
+    matrix: SignatureMatrix = attrs.field(repr=False)
+    skipped: list[Skipped]
+    files: int
+
+
+_CHUNK = 128  # files per task: big enough to amortise a task, small enough to balance
+
+
+def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        result = read(path, max_bytes=settings.max_bytes)
+        if isinstance(result, Document):
+            documents.append(result)
+        else:
+            skipped.append(result)
     stories = find_stories(documents, settings)
     described = describe(stories, settings)
-    matrix = signatures(described, settings)
-    edges = verified(candidate_pairs(described, matrix, settings), described, settings)
+    return Analysis(stories, described, signatures(described, settings), skipped, len(documents))
+
+
+def analyse(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings, *, workers: int | None = None
+) -> Analysis:
+    """Read, segment, describe and sign every input, on `workers` processes (default: all cores).
+
+    Files are split into chunks in path order and the chunks' results joined in that
+    order, so the result is the same whatever the number of workers.
+    """
+    files, missing = expand(paths)
+    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(chunks) <= 1:
+        parts = [_analyse_chunk(chunk, settings) for chunk in chunks]
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+            parts = list(pool.map(_analyse_chunk, chunks, itertools.repeat(settings)))
+    num_perm = settings.num_perm
+    return Analysis(
+        stories=[s for p in parts for s in p.stories],
+        described=[f for p in parts for f in p.described],
+        matrix=(
+            np.vstack([p.matrix for p in parts])
+            if parts
+            else np.empty((0, num_perm), dtype=np.uint32)
+        ),
+        skipped=sorted([*missing, *(s for p in parts for s in p.skipped)], key=lambda s: s.path),
+        files=sum(p.files for p in parts),
+    )
+
+
+def dedupe(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    workers: int | None = None,
+) -> Report:
+    """Read `paths` (files, folders, "-" for a list on stdin) and return one record per story.
+
+    `workers` processes read, segment and sign the inputs (default: all cores); the
+    result does not depend on it.
+    """
+    settings = settings or Settings()
+    run = analyse(paths, settings, workers=workers)
+    stories, described, skipped = run.stories, run.described, run.skipped
+    edges = verified(candidate_pairs(described, run.matrix, settings), described, settings)
     records = build_records(stories, described, group(stories, described, edges, settings))
     stats = Stats(
-        files=len(documents),
+        files=run.files,
         skipped=len(skipped),
         stories_found=len(stories),
         unique_stories=len(records),
