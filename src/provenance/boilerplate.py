@@ -171,11 +171,16 @@ _TO_READER = re.compile(
 
 
 def _is_consent_banner(line: str) -> bool:
+    if "ookie" not in line and "OOKIE" not in line:
+        return False  # cheap gate before the regular expressions
     return len(line) <= 600 and bool(_COOKIE.search(line)) and bool(_TO_READER.search(line))
 
 
 def _is_share_row(line: str) -> bool:
     """Share buttons and counters: every word a share word or a number ("Share via Email")."""
+    first = line.split(None, 1)[0].lower()
+    if first not in _SHARE_WORDS and not first.isdigit():
+        return False  # cheap gate: most lines are not share rows
     words = [w.lower() for w in _TOKEN.findall(line)]
     shares = sum(w in _SHARE_WORDS for w in words)
     return len(words) >= 2 and shares >= 1 and all(w in _SHARE_WORDS or w.isdigit() for w in words)

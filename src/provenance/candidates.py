@@ -21,8 +21,8 @@ import numpy.typing as npt
 from datasketch import MinHashLSH
 
 from .errors import SettingsError
-from .signatures import EMPTY, SignatureMatrix, sign
-from .text import Features, shingle_hashes
+from .signatures import EMPTY, SignatureMatrix, Signed, sign
+from .text import shingle_hashes
 
 Pairs = set[tuple[int, int]]
 TITLE_PERM = 32
@@ -76,11 +76,10 @@ def band_pairs(
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         edges = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1], True])
-        for lo, hi in itertools.pairwise(edges):
-            if hi - lo >= 2:
-                members = sorted({int(x) for x in owner[live[order[lo:hi]]]})
-                if len(members) >= 2:
-                    _add_bucket(pairs, members, max_bucket)
+        for b in np.flatnonzero(np.diff(edges) >= 2):  # only buckets that hold a pair
+            members = sorted({int(x) for x in owner[live[order[edges[b] : edges[b + 1]]]]})
+            if len(members) >= 2:
+                _add_bucket(pairs, members, max_bucket)
     return pairs
 
 
@@ -91,27 +90,16 @@ def _add_bucket(pairs: Pairs, members: list[int], max_bucket: int) -> None:
         pairs.update(itertools.pairwise(members))
 
 
-def body_pairs(
-    described: Sequence[Features],
-    matrix: SignatureMatrix,
-    *,
-    threshold: float,
-    num_perm: int,
-    seed: int,
-    max_bucket: int = 64,
-) -> Pairs:
+def body_pairs(signed: Signed, *, threshold: float, num_perm: int, max_bucket: int = 64) -> Pairs:
     """Stories whose bodies, or a window of a long body, collide in some LSH band.
 
     A short excerpt shares too few shingles with a long page for their whole
     signatures to collide, but it fills most of a window of that page: the
     windows' signatures, banded with the stories', bring such pairs together.
     """
-    windows = [(i, w) for i, f in enumerate(described) for w in f.windows]
-    owners = np.arange(len(described), dtype=np.int64)
-    if windows:
-        signed = sign([w for _, w in windows], num_perm=num_perm, seed=seed)
-        matrix = np.vstack([matrix, signed])
-        owners = np.concatenate([owners, np.array([i for i, _ in windows], dtype=np.int64)])
+    stories = signed.matrix.shape[0]
+    matrix = np.vstack([signed.matrix, signed.windows])
+    owners = np.concatenate([np.arange(stories, dtype=np.int64), signed.owners])
     bands, rows = lsh_params(threshold, num_perm)
     return band_pairs(matrix, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners)
 

@@ -21,7 +21,7 @@ from .model import Document, Skipped, Story
 from .records import Report, Stats, build_records
 from .segment import segment
 from .settings import Settings
-from .signatures import SignatureMatrix, sign
+from .signatures import Signed, sign, sign_sequences
 from .sources import expand, read
 from .text import Features, features
 from .verify import compare
@@ -58,21 +58,26 @@ def describe(stories: Sequence[Story], settings: Settings) -> list[Features]:
     return [features(s.title, s.body, settings.shingle_size) for s in stories]
 
 
-def signatures(described: Sequence[Features], settings: Settings) -> SignatureMatrix:
-    """One MinHash signature per story (a row of the matrix)."""
-    return sign([f.shingles for f in described], num_perm=settings.num_perm, seed=settings.seed)
+def signatures(described: Sequence[Features], settings: Settings) -> Signed:
+    """One MinHash signature per story (a row of the matrix), and one per window of a long body.
+
+    Stories described without their shingle sequence get no windows.
+    """
+    if all(f.sequence is not None for f in described):
+        sequences = [f.sequence for f in described if f.sequence is not None]
+        return sign_sequences(sequences, num_perm=settings.num_perm, seed=settings.seed)
+    matrix = sign([f.shingles for f in described], num_perm=settings.num_perm, seed=settings.seed)
+    return Signed(matrix, matrix[:0], np.empty(0, dtype=np.int64))
 
 
 def candidate_pairs(
-    described: Sequence[Features], matrix: SignatureMatrix, settings: Settings
+    described: Sequence[Features], signed: Signed, settings: Settings
 ) -> list[tuple[int, int]]:
     """LSH band collisions and title look-alikes: pairs to verify, never yet matches."""
     body = body_pairs(
-        described,
-        matrix,
+        signed,
         threshold=settings.lsh_threshold,
         num_perm=settings.num_perm,
-        seed=settings.seed,
         max_bucket=settings.max_bucket,
     )
     titles = title_pairs(
@@ -121,7 +126,7 @@ class Analysis:
 
     stories: list[Story]
     described: list[Features]
-    matrix: SignatureMatrix = attrs.field(repr=False)
+    signed: Signed = attrs.field(repr=False)
     skipped: list[Skipped]
     files: int
 
@@ -140,7 +145,9 @@ def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
             skipped.append(result)
     stories = find_stories(documents, settings)
     described = describe(stories, settings)
-    return Analysis(stories, described, signatures(described, settings), skipped, len(documents))
+    signed = signatures(described, settings)
+    described = [attrs.evolve(f, sequence=None) for f in described]  # signed: no longer needed
+    return Analysis(stories, described, signed, skipped, len(documents))
 
 
 def analyse(
@@ -159,17 +166,25 @@ def analyse(
     else:
         with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
             parts = list(pool.map(_analyse_chunk, chunks, itertools.repeat(settings)))
-    num_perm = settings.num_perm
     return Analysis(
         stories=[s for p in parts for s in p.stories],
         described=[f for p in parts for f in p.described],
-        matrix=(
-            np.vstack([p.matrix for p in parts])
-            if parts
-            else np.empty((0, num_perm), dtype=np.uint32)
-        ),
+        signed=_join([p.signed for p in parts], settings.num_perm),
         skipped=sorted([*missing, *(s for p in parts for s in p.skipped)], key=lambda s: s.path),
         files=sum(p.files for p in parts),
+    )
+
+
+def _join(parts: Sequence[Signed], num_perm: int) -> Signed:
+    """One `Signed` from those of consecutive chunks (window owners shifted to match)."""
+    if not parts:
+        empty = np.empty((0, num_perm), dtype=np.uint32)
+        return Signed(empty, empty, np.empty(0, dtype=np.int64))
+    offsets = np.cumsum([0] + [p.matrix.shape[0] for p in parts[:-1]])
+    return Signed(
+        np.vstack([p.matrix for p in parts]),
+        np.vstack([p.windows for p in parts]),
+        np.concatenate([p.owners + offset for p, offset in zip(parts, offsets, strict=True)]),
     )
 
 
@@ -187,7 +202,7 @@ def dedupe(
     settings = settings or Settings()
     run = analyse(paths, settings, workers=workers)
     stories, described, skipped = run.stories, run.described, run.skipped
-    edges = verified(candidate_pairs(described, run.matrix, settings), described, settings)
+    edges = verified(candidate_pairs(described, run.signed, settings), described, settings)
     records = build_records(stories, described, group(stories, described, edges, settings))
     stats = Stats(
         files=run.files,

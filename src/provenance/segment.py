@@ -67,7 +67,11 @@ MIN_WORDS = 25
 
 @attrs.frozen
 class Line:
-    """One non-blank line: its stripped text, span and surroundings."""
+    """One non-blank line: its stripped text, span and surroundings.
+
+    `words` and `key` (the normalised text, to compare lines) are computed once,
+    when the line is made: the segmenter asks for them many times.
+    """
 
     number: int
     start: int
@@ -76,14 +80,15 @@ class Line:
     kind: Kind
     blanks_before: int
     blanks_after: int
+    words: int = attrs.field(init=False)
+    key: str = attrs.field(init=False)
 
-    @cached_property
-    def words(self) -> int:
+    @words.default
+    def _words(self) -> int:
         return len(self.text.split())
 
-    @cached_property
-    def key(self) -> str:
-        """The normalised text, to compare lines."""
+    @key.default
+    def _key(self) -> str:
         return normalize(self.text)
 
     @property

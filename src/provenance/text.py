@@ -127,30 +127,19 @@ class Features:
         digest: hash of the normalised body (exact copies share it), "" if empty.
         title: the normalised title.
         words: number of body words (how complete a copy is).
-        windows: shingle sets of overlapping windows of a long body, so that
-            an excerpt of it meets it in LSH (see `candidates`); empty for a
-            short body.
         figures: the numbers the body states, sorted (with repeats): routine
             reports reuse their wording and differ in these.
+        sequence: the shingle hashes in text order, kept until the story is
+            signed (`signatures.sign_sequences` signs windows of it too), then
+            dropped; None once dropped.
     """
 
     shingles: HashArray = attrs.field(repr=False, eq=False)
     digest: str
     title: str
     words: int
-    windows: tuple[HashArray, ...] = attrs.field(default=(), repr=False, eq=False)
     figures: tuple[str, ...] = attrs.field(default=(), repr=False)
-
-
-WINDOW = 64  # shingles per window of a long body; windows overlap by half
-
-
-def windows(sequence: HashArray, width: int = WINDOW) -> tuple[HashArray, ...]:
-    """Shingle sets of half-overlapping windows, for bodies longer than two windows."""
-    if sequence.size <= 2 * width:
-        return ()
-    step = width // 2
-    return tuple(np.unique(sequence[i : i + width]) for i in range(0, sequence.size - step, step))
+    sequence: HashArray | None = attrs.field(default=None, repr=False, eq=False)
 
 
 def features(title: str, body: str, size: int) -> Features:
@@ -164,6 +153,6 @@ def features(title: str, body: str, size: int) -> Features:
         digest,
         normalize(title),
         len(tokens),
-        windows(sequence),
         tuple(sorted(_FIGURE.findall(body))),
+        sequence,
     )
