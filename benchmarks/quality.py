@@ -58,8 +58,8 @@ class Prepared:
         self.texts = {d.path: d.text for d in documents}
         self.stories = find_stories(documents, settings)
         self.described = describe(self.stories, settings)
-        matrix = signatures(self.described, settings)
-        self.pairs = candidate_pairs(self.described, matrix, settings)
+        signed = signatures(self.described, settings)
+        self.pairs = candidate_pairs(self.described, signed, settings)
 
     def records(self, settings: Settings) -> list[StoryRecord]:
         edges = verified(self.pairs, self.described, settings)
@@ -279,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the data tarballs")
     parser.add_argument(
-        "--out", type=Path, default=REPO / "docs", help="where quality.md and the plot go"
+        "--out", type=Path, default=REPO / "docs", help="where quality-table.md and the plot go"
     )
     parser.add_argument("--quick", action="store_true", help="a fast slice, for CI")
     args = parser.parse_args(argv)

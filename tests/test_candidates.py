@@ -90,3 +90,20 @@ def test_titles_reworded_are_paired() -> None:
 
 def test_merge_is_sorted_and_unique() -> None:
     assert merge({(2, 3), (0, 1)}, [(0, 1), (1, 5)], ()) == [(0, 1), (1, 5), (2, 3)]
+
+
+def test_windows_bring_an_excerpt_and_its_long_page_together() -> None:
+    from provenance.candidates import body_pairs
+    from provenance.signatures import sign_sequences
+    from provenance.text import shingle_sequence
+
+    page = " ".join(make_body(seed, paragraphs=6) for seed in range(20, 26))  # a long page
+    excerpt = " ".join(page.split()[400:460])  # 60 words from its middle
+    sequences = [shingle_sequence(tokenize(t), 5) for t in (page, excerpt)]
+    with_windows = sign_sequences(sequences)
+    assert with_windows.windows.shape[0] > 0
+    assert body_pairs(with_windows, threshold=0.3, num_perm=128) == {(0, 1)}
+    whole_only = type(with_windows)(
+        with_windows.matrix, with_windows.matrix[:0], with_windows.owners[:0]
+    )
+    assert body_pairs(whole_only, threshold=0.3, num_perm=128) == set()

@@ -165,3 +165,16 @@ def test_a_page_carrying_two_stories_is_never_lost() -> None:
     for g in groups:
         members = {m for m, _ in g.members}
         assert not ({0, 1} & members and {3, 4} & members), g
+
+
+def test_centre_is_the_copy_most_others_match() -> None:
+    # 0 matches 1, 2 and 3; those overlap each other without matching; 3 is the most complete
+    matches = {(0, 1), (0, 2), (0, 3)}
+    overlap = Match(0.3, 0.5, None, None)
+
+    def compare_(x: int, y: int) -> Match:
+        return YES if (min(x, y), max(x, y)) in matches else overlap
+
+    groups = cluster(4, sorted(matches), rank=lambda i: -i, compare=compare_)
+    assert len(groups) == 1
+    assert groups[0].canonical == 0

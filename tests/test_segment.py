@@ -352,3 +352,59 @@ def test_byline_and_source_helpers() -> None:
     assert byline("Pakistan army sets up cell") is None
     assert source("Source: The Quint, India") == "The Quint, India"
     assert source("The source said so") is None
+
+
+def test_consent_banners_are_boilerplate_but_news_about_cookies_is_not() -> None:
+    assert (
+        classify(
+            "This website uses cookies. By continuing to use our website you agree to their use."
+        )
+        is Kind.BOILERPLATE
+    )
+    assert classify("Users who opt out of cookies see fewer targeted advertisements.") is Kind.TEXT
+
+
+def test_a_headline_over_a_datelined_lede_starts_a_story() -> None:
+    first, second = make_body(1, paragraphs=3), make_body(2, paragraphs=3)
+    text = (
+        f"Markets rally as central bank holds rates\n\nLONDON (Reuters) - {first}\n\n"
+        f"Storm closes ports along the northern coast\n\nOSLO, March 3 - {second}\n"
+    )
+    stories = segment(text)
+    assert [s.title for s in stories] == [
+        "Markets rally as central bank holds rates",
+        "Storm closes ports along the northern coast",
+    ]
+
+
+def test_a_label_line_is_not_a_dateline() -> None:
+    body = make_body(3, paragraphs=3)
+    title = "Council approves new budget for the city"
+    text = f"{title}\n\n{body}\n\nShort note on the vote\n\nUPDATE: {body}\n"
+    assert len(segment(text)) == 1
+
+
+def test_numbered_list_lines_are_not_title_repeats() -> None:
+    body = make_body(4, paragraphs=4)
+    items = "\n".join(f"Item {n} of the new rules for drivers in the city" for n in range(1, 4))
+    text = f"Ministry publishes new rules for drivers\n\n{body}\n\n{items}\n\n{make_body(5)}\n"
+    assert len(segment(text)) == 1
+
+
+def test_double_gaps_mark_breaks_unless_every_paragraph_has_them() -> None:
+    first, second = make_body(6, paragraphs=3), make_body(7, paragraphs=3)
+    split = (
+        f"First headline of a listing page here\n\n\n{first}\n\n\n"
+        f"Second headline on the same page\n\n\n{second}\n"
+    )
+    assert len(segment(split)) == 2
+    # every paragraph followed by two blank lines: a sub-heading there is not a story start
+    spaced = "\n\n\n".join(
+        [
+            "First headline of an article page",
+            *first.split("\n\n"),
+            "A sub-heading in it",
+            *second.split("\n\n"),
+        ]
+    )
+    assert len(segment(spaced)) == 1

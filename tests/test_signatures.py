@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import Document, Settings, describe, find_stories, signatures
-from provenance.signatures import _CHUNK, EMPTY, reference_signature, sign
+from provenance.signatures import (
+    _CHUNK,
+    EMPTY,
+    WINDOW,
+    reference_signature,
+    sign,
+    sign_sequences,
+)
 from provenance.text import shingle_hashes, tokenize
 
 from .conftest import VOCABULARY, make_body
@@ -100,9 +107,28 @@ def test_estimated_jaccard_tracks_the_true_one() -> None:
 def test_pipeline_signatures_match_settings(settings_: Settings) -> None:
     doc = Document(path="a.txt", text=make_body(1), sha256="x")
     described = describe(find_stories([doc], settings_), settings_)
-    matrix = signatures(described, settings_)
+    matrix = signatures(described, settings_).matrix
     tokens = tokenize(make_body(1))
     expected = reference_signature(
         tokens, settings_.shingle_size, num_perm=settings_.num_perm, seed=settings_.seed
     )
     np.testing.assert_array_equal(matrix[0], expected)
+
+
+def test_block_signatures_equal_set_signatures_and_windows_are_block_pairs() -> None:
+    rng = np.random.default_rng(5)
+    lengths = [0, 3, WINDOW, 2 * WINDOW + 1, 700, 0, 5 * WINDOW, _CHUNK // 2, _CHUNK + 10]
+    sequences = [rng.integers(0, 2**63, size=n, dtype=np.uint64) for n in lengths]
+    for seq in sequences[1:4]:
+        seq[: len(seq) // 2] = seq[len(seq) // 2 : 2 * (len(seq) // 2)]  # repeats change nothing
+    signed = sign_sequences(sequences)
+    np.testing.assert_array_equal(signed.matrix, sign([np.unique(s) for s in sequences]))
+    half = WINDOW // 2
+    expected_owners = [
+        i for i, n in enumerate(lengths) if n > 2 * WINDOW for _ in range(-(-n // half) - 1)
+    ]
+    assert signed.owners.tolist() == expected_owners
+    first = expected_owners.index(4)
+    np.testing.assert_array_equal(
+        signed.windows[first + 2], sign([np.unique(sequences[4][2 * half : 4 * half])])[0]
+    )

@@ -161,11 +161,11 @@ def source(line: str) -> str | None:
     return match["who"].strip() if match else None
 
 
-# A consent banner speaks of cookies to the reader: "This website uses cookies ... you agree".
+# A consent banner speaks of cookies to the reader: "This website uses cookies ... you agree";
+# a news sentence about cookies ("users who opt out of cookies") does not.
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _TO_READER = re.compile(
-    r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept|consent)|"
-    r"\byour consent\b|\bopt[- ]out\b",
+    r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept|consent)|\byour consent\b",
     re.IGNORECASE,
 )
 

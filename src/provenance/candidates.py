@@ -2,12 +2,13 @@
 
 Banding follows datasketch's `MinHashLSH`: the (bands, rows) it would pick
 for the threshold, a band's rows hashed to one key, stories sharing a key
-in any band are candidates. Buckets larger than `max_bucket` are linked as
-a chain (each member to the next) instead of all pairs, so one giant bucket
-costs linear, not quadratic, work; the verified chain still connects true
-copies. Title blocking adds pairs whose normalised titles look alike (by a
-small MinHash over title words), so that copies whose bodies were cut or
-rewritten still meet the verifier.
+in any band are candidates. Windows of long bodies are banded with the
+stories, so that an excerpt meets the page that holds it. Buckets larger
+than `max_bucket` are linked as a chain (each member to the next) instead
+of all pairs, so one giant bucket costs linear, not quadratic, work; the
+verified chain still connects true copies. Title blocking adds pairs whose
+normalised titles look alike (by a small MinHash over title words), so that
+copies whose bodies were cut or rewritten still meet the verifier.
 """
 
 from __future__ import annotations

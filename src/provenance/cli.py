@@ -110,7 +110,7 @@ def command(
         if target and not os.path.isdir(os.path.dirname(target) or "."):
             raise click.BadParameter(f"folder of {target!r} does not exist", param_hint=option)
     began = time.perf_counter()
-    report = dedupe(paths, settings, workers=workers)
+    report = dedupe(paths, settings, workers=workers)  # None: all cores
     for skipped in report.skipped:
         click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
     try:

@@ -2,10 +2,12 @@
 
 Union-find over the verified pairs gives connected components. A component
 can still chain: A matches B and B matches C while A and C are different
-stories. So each component is split around a centre, its most complete
-copy: the members that match the centre directly form one story, and the
-rest are grouped again among themselves. Every member of a story therefore
-matches its canonical copy, and the evidence reported for it is that match.
+stories. So each component is split around a centre, the copy most others
+match (ties: the most complete): the members that match the centre directly
+form one story, and the rest are grouped again among themselves. Every
+member of a story therefore matches its canonical copy, and the evidence
+reported for it is that match. A centre two of whose matches share nothing
+carries two stories: it is set aside and joins each story it carries.
 """
 
 from __future__ import annotations

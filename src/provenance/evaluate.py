@@ -79,7 +79,7 @@ def main_stories(records: Iterable[StoryRecord]) -> dict[str, str]:
     """Each file's main story: the story of its occurrence that spans the most characters.
 
     A page that carries two stories in one span (it could not be split) is listed
-    in both; the story more files carry is then its main one.
+    in both; the story with more occurrences is then its main one.
     """
     best: dict[str, tuple[int, int, str]] = {}
     for record in records:

@@ -99,7 +99,7 @@ def group(
     edges: Sequence[tuple[int, int]],
     settings: Settings,
 ) -> list[Group]:
-    """Stories from verified pairs, each around its most complete copy."""
+    """Stories from verified pairs, each around the copy most others match."""
 
     def rank(i: int) -> tuple[int, int, dt.date, str, int]:
         story = stories[i]
@@ -153,7 +153,7 @@ def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
 def analyse(
     paths: Iterable[str | os.PathLike[str]], settings: Settings, *, workers: int | None = None
 ) -> Analysis:
-    """Read, segment, describe and sign every input, on `workers` processes (default: all cores).
+    """Read, segment, describe and sign every input, on `workers` processes (None: all cores).
 
     Files are split into chunks in path order and the chunks' results joined in that
     order, so the result is the same whatever the number of workers.
@@ -192,12 +192,14 @@ def dedupe(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None = None,
     *,
-    workers: int | None = None,
+    workers: int | None = 1,
 ) -> Report:
     """Read `paths` (files, folders, "-" for a list on stdin) and return one record per story.
 
-    `workers` processes read, segment and sign the inputs (default: all cores); the
-    result does not depend on it.
+    `workers` processes read, segment and sign the inputs (None: all cores; the `dedupe`
+    command uses all). The result does not depend on it. A script that asks for more
+    than one worker on Windows or macOS needs the usual `if __name__ == "__main__":`
+    guard, as with any use of multiprocessing there.
     """
     settings = settings or Settings()
     run = analyse(paths, settings, workers=workers)

@@ -55,6 +55,10 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:,?\s*\w{3,9}\.? \d{1,2})?"
     r"(?:\s*\([A-Za-z][\w .&'’-]{1,30}\))?\s*(?:[-–—]+|:)\s+\S"
 )
+_NOT_A_PLACE = re.compile(
+    r"^(?:UPDATE[ \dS]*|NOTE|EDITOR'?’?S NOTE|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|WATCH|"
+    r"LIVE|PHOTOS?|VIDEO|ADVERTISEMENT|SPONSORED|OPINION|ANALYSIS|EXCLUSIVE|FILE)\b"
+)
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
@@ -133,6 +137,14 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+def _same_line(line: Line, other: Line) -> bool:
+    """Whether two lines print the same text: near-identical, with the same figures (the next
+    item of a numbered list is not a repeat)."""
+    return fuzz.ratio(line.key, other.key) >= _REPEAT and _DIGITS.findall(
+        line.key
+    ) == _DIGITS.findall(other.key)
+
+
 def _continues(line: str, following: str) -> bool:
     """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph."""
     return line[-1] not in '.!?:;)"”' and following[0].islower()
@@ -183,11 +195,7 @@ class Page:
 
     def repeats(self, line: Line, title: Line) -> bool:
         """Whether `line` prints `title` again (a label printed on every item does not count)."""
-        return (
-            self.counts[title.key] < _LABEL_COUNT
-            and fuzz.ratio(line.key, title.key) >= _REPEAT
-            and _DIGITS.findall(line.key) == _DIGITS.findall(title.key)  # not the next list item
-        )
+        return self.counts[title.key] < _LABEL_COUNT and _same_line(line, title)
 
     def is_pull_quote(self, at: int) -> bool:
         """A sentence that the page prints again elsewhere is a pull-quote, not a headline."""
@@ -230,6 +238,7 @@ class Page:
             and at + 1 < len(self)
             and self[at + 1].kind is Kind.TEXT
             and _DATELINE.match(self[at + 1].text)
+            and not _NOT_A_PLACE.match(self[at + 1].text)
             and not _DATELINE.match(headline.text)
         ):
             end = at  # a headline over a datelined lede: a wire story starts here
@@ -301,7 +310,7 @@ class _Draft:
         kept: list[Line] = []
         for line in self.body:
             if (line.key in seen and line.words >= _QUOTE_WORDS) or (
-                self.title and fuzz.ratio(line.key, self.title.key) >= _REPEAT
+                self.title and _same_line(line, self.title)
             ):
                 continue  # a title repeat, or a pull-quote printed twice
             seen.add(line.key)

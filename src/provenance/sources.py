@@ -20,10 +20,10 @@ from .model import Document, Skipped
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 _SNIFF = 8192  # bytes inspected for NUL bytes and control characters
 _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
 )
 _NEAR_TIE = 0.1  # charset-normalizer "chaos" within which windows-1252 is preferred
 
@@ -86,7 +86,7 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec), codec
+                return data.decode(codec), codec  # the codec reads and drops the mark
             except UnicodeDecodeError as error:
                 raise ValueError(f"invalid {codec} after its byte-order mark") from error
     if _looks_binary(data):

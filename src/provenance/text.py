@@ -29,6 +29,7 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")  # "1,661,000" and "1661000" state one figure
 _HORNER = np.uint64(0x100000001B3)
 _MASK64 = (1 << 64) - 1
 
@@ -153,6 +154,6 @@ def features(title: str, body: str, size: int) -> Features:
         digest,
         normalize(title),
         len(tokens),
-        tuple(sorted(_FIGURE.findall(body))),
+        tuple(sorted(_THOUSANDS.sub("", f) for f in _FIGURE.findall(body))),
         sequence,
     )
