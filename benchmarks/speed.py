@@ -1,0 +1,260 @@
+"""Speed and scale: provenance beside the tools a user would pick instead.
+
+    python -m benchmarks.speed                      # Reuters-21578 and a 10k generated corpus
+    python -m benchmarks.speed --size 100000        # add sizes (repeatable); 1000000 for the 1M run
+    python -m benchmarks.speed --quick              # a smoke run on a small corpus (CI)
+
+Every system runs in a subprocess of its own, on the same files, so that its wall time and
+peak memory (RSS) are its own; each is repeated (`--repeat`, median reported). Figures are
+ratios against datasketch's naive path measured in the same run (the machines are shared
+and noisy), plus stories/s and peak RSS. Results go to docs/speed-table.md and a plot of
+time per story and peak memory against corpus size to docs/speed-scale.png.
+
+Systems:
+  floor            read, decode, tokenise and hash every shingle once (no MinHash)
+  datasketch       MinHash.update per shingle, then MinHashLSH insert and query
+  datasketch-batch MinHash.update_batch, then MinHashLSH
+  rensa            rensa's RMinHash and RMinHashLSH (Rust), when it is installed
+  signatures       provenance: read, segment, describe and sign (all cores)
+  dedupe           provenance: the `dedupe` command, files to JSON Lines records (all cores)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .datasets import DATA, REPO
+
+SYSTEMS = ("floor", "datasketch", "datasketch-batch", "rensa", "signatures", "dedupe")
+THRESHOLD, NUM_PERM, SHINGLE = 0.5, 128, 5
+
+
+def texts(folder: Path) -> Iterator[str]:
+    """The text of every *.txt file under `folder`, in path order."""
+    for path in sorted(folder.rglob("*.txt")):
+        yield path.read_bytes().decode("utf-8", errors="replace")
+
+
+def word_shingles(text: str) -> list[str]:
+    words = text.lower().split()
+    return [" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
+
+
+def run_system(system: str, folder: Path, workers: int) -> int:
+    """Run one system over `folder` in this process; returns the number of documents."""
+    if system == "floor":
+        from provenance.text import shingle_sequence, tokenize
+
+        count = 0
+        for text in texts(folder):
+            shingle_sequence(tokenize(text), SHINGLE)
+            count += 1
+        return count
+    if system in ("datasketch", "datasketch-batch"):
+        from datasketch import MinHash, MinHashLSH
+
+        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        signed = []
+        for n, text in enumerate(texts(folder)):
+            m = MinHash(num_perm=NUM_PERM)
+            grams = [g.encode("utf-8") for g in word_shingles(text)]
+            if system == "datasketch":
+                for gram in grams:
+                    m.update(gram)
+            else:
+                m.update_batch(grams)
+            lsh.insert(n, m)
+            signed.append(m)
+        for m in signed:
+            lsh.query(m)
+        return len(signed)
+    if system == "rensa":
+        from rensa import RMinHash, RMinHashLSH
+
+        bands = 32
+        rlsh = RMinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, num_bands=bands)
+        rsigned = []
+        for n, text in enumerate(texts(folder)):
+            r = RMinHash(num_perm=NUM_PERM, seed=42)
+            r.update(word_shingles(text))
+            rlsh.insert(n, r)
+            rsigned.append(r)
+        for r in rsigned:
+            rlsh.query(r)
+        return len(rsigned)
+    if system == "signatures":
+        from provenance import Settings
+        from provenance.pipeline import analyse
+
+        return len(analyse([folder], Settings(), workers=workers).stories)
+    if system == "dedupe":
+        out = Path(tempfile.mkdtemp()) / "records.jsonl"
+        command = [sys.executable, "-m", "provenance", str(folder), "-q", "--jsonl", str(out)]
+        subprocess.run([*command, "--workers", str(workers)], check=False)
+        with out.open(encoding="utf-8") as handle:
+            return sum(len(json.loads(line)["occurrences"]) for line in handle)
+    raise ValueError(f"unknown system {system!r}")
+
+
+def measure(system: str, folder: Path, workers: int) -> dict[str, float]:
+    """Wall seconds and peak RSS (MB) of one system, run in a fresh subprocess."""
+    code = (
+        "import sys, time, json, resource\n"
+        "from pathlib import Path\n"
+        "from benchmarks.speed import run_system\n"
+        "t = time.perf_counter()\n"
+        f"n = run_system({system!r}, Path({str(folder)!r}), {workers})\n"
+        "s = time.perf_counter() - t\n"
+        "rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(json.dumps({'seconds': s, 'docs': n, 'rss_mb': rss / 1024}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    if done.returncode != 0:
+        return {"error": 1.0, "seconds": float("nan"), "docs": 0.0, "rss_mb": 0.0}
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def available(system: str) -> bool:
+    if system != "rensa":
+        return True
+    try:
+        import rensa  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def scale_corpus(source: Path, out: Path, size: int, *, seed: int = 0) -> Path:
+    """`size` one-story files made from real Reuters bodies, with known duplicates.
+
+    A third of the stories are copies of an earlier one with a few words changed, so the
+    corpus has real duplicate work to do; the rest are distinct bodies (reused cyclically,
+    with a serial number, when `size` exceeds the bodies available). Files are spread over
+    folders of a thousand.
+    """
+    rng = random.Random(seed)
+    bodies = []
+    for path in sorted(source.rglob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n\n")
+        if len(body.split()) >= 60:
+            bodies.append((title.strip(), " ".join(body.split())))
+    previous: list[tuple[str, str]] = []
+    for n in range(size):
+        if previous and rng.random() < 1 / 3:
+            title, body = rng.choice(previous)
+            words = body.split()
+            for _ in range(3):
+                words[rng.randrange(len(words))] = rng.choice(words)
+            body = " ".join(words)
+        else:
+            title, body = bodies[n % len(bodies)]
+            title, body = f"{title} {n}", f"Serial {n}. {body}"
+            previous = [*previous[-999:], (title, body)]
+        folder = out / f"{n // 1000:04d}"
+        if n % 1000 == 0:
+            folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{n:07d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--size", type=int, action="append", default=[], help="generated corpus size"
+    )
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument("--quick", action="store_true", help="one small run, for CI")
+    parser.add_argument("--out", type=Path, default=REPO / "docs")
+    args = parser.parse_args(argv)
+    systems = [s for s in args.systems.split(",") if available(s)]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="provenance-speed-") as tmp:
+        scratch = Path(tmp)
+        from .reuters import extract
+
+        try:
+            reuters = extract(args.data, scratch / "reuters")
+        except FileNotFoundError as error:
+            print(f"skipped Reuters: {error}", file=sys.stderr)
+            return 0
+        corpora: list[tuple[str, Path]] = []
+        if args.quick:
+            corpora.append(("generated 2000", scale_corpus(reuters, scratch / "g2000", 2000)))
+            repeat, systems = 1, [s for s in systems if s != "datasketch"]
+        else:
+            corpora.append(("reuters", reuters))
+            for size in args.size or [10_000]:
+                corpora.append(
+                    (f"generated {size}", scale_corpus(reuters, scratch / f"g{size}", size))
+                )
+            repeat = args.repeat
+        for name, folder in corpora:
+            for system in systems:
+                if system == "datasketch" and name.startswith("generated") and "1000000" in name:
+                    continue  # hours at this size: the ratio is taken on the smaller corpora
+                runs = [measure(system, folder, args.workers) for _ in range(repeat)]
+                seconds = statistics.median(r["seconds"] for r in runs)
+                rss = max(r["rss_mb"] for r in runs)
+                docs = int(runs[0]["docs"])
+                rows.append(
+                    {
+                        "corpus": name,
+                        "system": system,
+                        "seconds": seconds,
+                        "rss_mb": rss,
+                        "docs": docs,
+                    }
+                )
+                print(
+                    f"{name:18} {system:17} {seconds:8.2f}s {rss:8.0f} MB {docs:>9} docs",
+                    file=sys.stderr,
+                )
+    text = table(rows)
+    print(text)
+    if not args.quick:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "speed-table.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+def table(rows: Sequence[dict[str, object]]) -> str:
+    lines = [
+        "| corpus | system | seconds | vs datasketch naive | vs rensa | stories/s | peak RSS MB |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for corpus in dict.fromkeys(str(r["corpus"]) for r in rows):
+        mine = {str(r["system"]): r for r in rows if r["corpus"] == corpus}
+        naive = mine.get("datasketch")
+        rensa = mine.get("rensa")
+        for system, r in mine.items():
+            secs = float(r["seconds"])  # type: ignore[arg-type]
+            ratio = f"{float(naive['seconds']) / secs:.1f}x" if naive else "–"  # type: ignore[arg-type]
+            vs_rensa = f"{float(rensa['seconds']) / secs:.2f}x" if rensa else "–"  # type: ignore[arg-type]
+            rate = int(r["docs"]) / secs if secs else 0  # type: ignore[call-overload]
+            lines.append(
+                f"| {corpus} | {system} | {secs:.2f} | {ratio} | {vs_rensa} | {rate:,.0f} "
+                f"| {float(r['rss_mb']):.0f} |"  # type: ignore[arg-type]
+            )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
