@@ -28,7 +28,7 @@ from provenance.pipeline import (
     find_stories,
     group,
     read_documents,
-    signatures,
+    sign_stories,
     verified,
 )
 
@@ -58,7 +58,7 @@ class Prepared:
         self.texts = {d.path: d.text for d in documents}
         self.stories = find_stories(documents, settings)
         self.described = describe(self.stories, settings)
-        signed = signatures(self.described, settings)
+        signed = sign_stories(self.described, settings)
         self.pairs = candidate_pairs(self.described, signed, settings)
 
     def records(self, settings: Settings) -> list[StoryRecord]:

@@ -232,12 +232,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.quick:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "speed-table.md").write_text(text, encoding="utf-8")
+        plot(rows, args.out / "speed-scale.png")
     return 0
+
+
+def plot(rows: Sequence[dict[str, object]], path: Path) -> None:
+    """Time per story and peak memory against the generated corpus size, per system."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed (pip install -e '.[bench]'): no plot", file=sys.stderr)
+        return
+    sized = [r for r in rows if str(r["corpus"]).startswith("generated")]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    for system in dict.fromkeys(str(r["system"]) for r in sized):
+        mine = sorted(
+            (r for r in sized if r["system"] == system),
+            key=lambda r: int(str(r["corpus"]).split()[1]),
+        )
+        sizes = [int(str(r["corpus"]).split()[1]) for r in mine]
+        per_story = [1e6 * float(r["seconds"]) / n for r, n in zip(mine, sizes, strict=True)]  # type: ignore[arg-type]
+        left.plot(sizes, per_story, "o-", label=system)
+        right.plot(sizes, [float(r["rss_mb"]) for r in mine], "o-", label=system)  # type: ignore[arg-type]
+    for ax, label in ((left, "microseconds per story"), (right, "peak RSS (MB)")):
+        ax.set_xscale("log")
+        ax.set_xlabel("stories in the corpus")
+        ax.set_ylabel(label)
+        ax.grid(alpha=0.3)
+    left.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
 
 
 def table(rows: Sequence[dict[str, object]]) -> str:
     lines = [
-        "| corpus | system | seconds | vs datasketch naive | vs rensa | stories/s | peak RSS MB |",
+        "| corpus | system | seconds | vs datasketch naive | vs rensa | docs/s | peak RSS MB |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     for corpus in dict.fromkeys(str(r["corpus"]) for r in rows):

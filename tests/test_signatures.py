@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance import Document, Settings, describe, find_stories, signatures
+from provenance import Document, Settings, describe, find_stories, sign_stories
 from provenance.signatures import (
     _CHUNK,
     EMPTY,
@@ -107,7 +107,7 @@ def test_estimated_jaccard_tracks_the_true_one() -> None:
 def test_pipeline_signatures_match_settings(settings_: Settings) -> None:
     doc = Document(path="a.txt", text=make_body(1), sha256="x")
     described = describe(find_stories([doc], settings_), settings_)
-    matrix = signatures(described, settings_).matrix
+    matrix = sign_stories(described, settings_).matrix
     tokens = tokenize(make_body(1))
     expected = reference_signature(
         tokens, settings_.shingle_size, num_perm=settings_.num_perm, seed=settings_.seed

@@ -18,7 +18,7 @@ from .pipeline import (
     find_stories,
     group,
     read_documents,
-    signatures,
+    sign_stories,
     verified,
 )
 from .records import Occurrence, Report, StoryRecord, build_records
@@ -52,7 +52,7 @@ __all__ = [
     "group",
     "read_documents",
     "segment",
-    "signatures",
+    "sign_stories",
     "verified",
     "write_csv",
     "write_jsonl",

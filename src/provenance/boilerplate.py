@@ -178,7 +178,8 @@ def _is_consent_banner(line: str) -> bool:
 
 def _is_share_row(line: str) -> bool:
     """Share buttons and counters: every word a share word or a number ("Share via Email")."""
-    first = line.split(None, 1)[0].lower()
+    match = _TOKEN.search(line)
+    first = match.group().lower() if match else ""
     if first not in _SHARE_WORDS and not first.isdigit():
         return False  # cheap gate: most lines are not share rows
     words = [w.lower() for w in _TOKEN.findall(line)]

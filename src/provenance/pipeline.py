@@ -58,7 +58,7 @@ def describe(stories: Sequence[Story], settings: Settings) -> list[Features]:
     return [features(s.title, s.body, settings.shingle_size) for s in stories]
 
 
-def signatures(described: Sequence[Features], settings: Settings) -> Signed:
+def sign_stories(described: Sequence[Features], settings: Settings) -> Signed:
     """One MinHash signature per story (a row of the matrix), and one per window of a long body.
 
     Stories described without their shingle sequence get no windows.
@@ -145,7 +145,7 @@ def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
             skipped.append(result)
     stories = find_stories(documents, settings)
     described = describe(stories, settings)
-    signed = signatures(described, settings)
+    signed = sign_stories(described, settings)
     described = [attrs.evolve(f, sequence=None) for f in described]  # signed: no longer needed
     return Analysis(stories, described, signed, skipped, len(documents))
 

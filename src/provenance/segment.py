@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import attrs
 from rapidfuzz import fuzz
@@ -46,6 +46,7 @@ from .boilerplate import Kind, byline, classify, parse_date, source
 from .model import Story
 from .text import normalize
 
+_normalized = lru_cache(maxsize=1 << 16)(normalize)
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]$")
@@ -55,9 +56,10 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:,?\s*\w{3,9}\.? \d{1,2})?"
     r"(?:\s*\([A-Za-z][\w .&'’-]{1,30}\))?\s*(?:[-–—]+|:)\s+\S"
 )
+# Labels that open a line the way a dateline does, but name no place: "UPDATE 1-", "NOTE:".
 _NOT_A_PLACE = re.compile(
-    r"^(?:UPDATE[ \dS]*|NOTE|EDITOR'?’?S NOTE|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|WATCH|"
-    r"LIVE|PHOTOS?|VIDEO|ADVERTISEMENT|SPONSORED|OPINION|ANALYSIS|EXCLUSIVE|FILE)\b"
+    r"^(?:UPDATE[ \d]*|NOTE|EDITOR'?’?S NOTE|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|WATCH|"
+    r"LIVE|PHOTOS?|VIDEO|ADVERTISEMENT|SPONSORED|OPINION|ANALYSIS|EXCLUSIVE|FILE)\s*[:\-–—]"
 )
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
@@ -69,12 +71,13 @@ _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) m
 MIN_WORDS = 25
 
 
-@attrs.frozen
+@attrs.define
 class Line:
     """One non-blank line: its stripped text, span and surroundings.
 
-    `words` and `key` (the normalised text, to compare lines) are computed once,
-    when the line is made: the segmenter asks for them many times.
+    Treated as a value, but not frozen: a page of news makes hundreds of them and a
+    frozen attrs class is four times slower to build. `words` is counted once;
+    `key`, the normalised text used for fuzzy comparison, is made on demand.
     """
 
     number: int
@@ -85,15 +88,14 @@ class Line:
     blanks_before: int
     blanks_after: int
     words: int = attrs.field(init=False)
-    key: str = attrs.field(init=False)
 
     @words.default
     def _words(self) -> int:
         return len(self.text.split())
 
-    @key.default
-    def _key(self) -> str:
-        return normalize(self.text)
+    @property
+    def key(self) -> str:
+        return _normalized(self.text)
 
     @property
     def is_paragraph(self) -> bool:
@@ -137,9 +139,16 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+def _is_dateline(text: str) -> bool:
+    return bool(_DATELINE.match(text)) and not _NOT_A_PLACE.match(text)
+
+
 def _same_line(line: Line, other: Line) -> bool:
     """Whether two lines print the same text: near-identical, with the same figures (the next
     item of a numbered list is not a repeat)."""
+    a, b = len(line.text), len(other.text)
+    if abs(a - b) > 0.3 * max(a, b):
+        return False  # a ratio of 90 needs lengths within about a fifth of each other
     return fuzz.ratio(line.key, other.key) >= _REPEAT and _DIGITS.findall(
         line.key
     ) == _DIGITS.findall(other.key)
@@ -168,8 +177,8 @@ class Page:
 
     @cached_property
     def counts(self) -> Counter[str]:
-        """How often each normalised line occurs on the page."""
-        return Counter(line.key for line in self.lines)
+        """How often each line occurs on the page."""
+        return Counter(line.text for line in self.lines)
 
     @cached_property
     def double_gaps_mark_breaks(self) -> bool:
@@ -195,7 +204,7 @@ class Page:
 
     def repeats(self, line: Line, title: Line) -> bool:
         """Whether `line` prints `title` again (a label printed on every item does not count)."""
-        return self.counts[title.key] < _LABEL_COUNT and _same_line(line, title)
+        return self.counts[title.text] < _LABEL_COUNT and _same_line(line, title)
 
     def is_pull_quote(self, at: int) -> bool:
         """A sentence that the page prints again elsewhere is a pull-quote, not a headline."""
@@ -237,9 +246,8 @@ class Page:
             end is None
             and at + 1 < len(self)
             and self[at + 1].kind is Kind.TEXT
-            and _DATELINE.match(self[at + 1].text)
-            and not _NOT_A_PLACE.match(self[at + 1].text)
-            and not _DATELINE.match(headline.text)
+            and _is_dateline(self[at + 1].text)
+            and not _is_dateline(headline.text)
         ):
             end = at  # a headline over a datelined lede: a wire story starts here
         if (
@@ -306,14 +314,14 @@ class _Draft:
 
     def story(self, path: str, index: int) -> Story:
         title = self.title.text if self.title else ""
-        seen: set[str] = {self.title.key} if self.title else set()
+        seen: set[str] = {self.title.text} if self.title else set()
         kept: list[Line] = []
         for line in self.body:
-            if (line.key in seen and line.words >= _QUOTE_WORDS) or (
+            if (line.text in seen and line.words >= _QUOTE_WORDS) or (
                 self.title and _same_line(line, self.title)
             ):
                 continue  # a title repeat, or a pull-quote printed twice
-            seen.add(line.key)
+            seen.add(line.text)
             kept.append(line)
         first = self.title or (self.body[0] if self.body else self.meta[0])
         last = self.body[-1] if self.body else first

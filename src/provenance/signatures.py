@@ -130,7 +130,7 @@ def sign_sequences(
         for i in batch:
             starts.extend(range(offset, offset + lengths[i], half))
             offset += lengths[i]
-        blocks = _segment_mins(flat, a, b, np.asarray(starts))
+        blocks = _block_mins(flat, a, b, np.asarray(starts), half)
         first = 0
         for i in batch:
             count = -(-lengths[i] // half)
@@ -145,6 +145,23 @@ def sign_sequences(
         np.vstack(window_rows) if window_rows else np.empty((0, num_perm), dtype=np.uint32),
         np.concatenate(owners) if owners else np.empty(0, dtype=np.int64),
     )
+
+
+def _block_mins(
+    flat: SignatureMatrix,
+    a: SignatureMatrix,
+    b: SignatureMatrix,
+    starts: npt.NDArray[np.intp],
+    half: int,
+) -> SignatureMatrix:
+    """Block minima, a bounded number of rows at a time (a single huge body included)."""
+    out = np.empty((starts.size, a.size), dtype=np.uint32)
+    step = max(1, _CHUNK // half)
+    for g in range(0, starts.size, step):
+        lo = int(starts[g])
+        hi = int(starts[g + step]) if g + step < starts.size else flat.size
+        out[g : g + step] = _segment_mins(flat[lo:hi], a, b, starts[g : g + step] - lo)
+    return out
 
 
 def _batches(lengths: Sequence[int]) -> list[list[int]]:
