@@ -51,12 +51,21 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
+_TOKEN_CACHE: dict[str, int] = {}
+_TOKEN_CACHE_SIZE = 1 << 20  # news vocabularies repeat: most tokens are hashed once per process
+
+
+def _token_hash(token: str) -> int:
+    value = _TOKEN_CACHE.get(token)
+    if value is None:
+        if len(_TOKEN_CACHE) >= _TOKEN_CACHE_SIZE:
+            _TOKEN_CACHE.clear()
+        value = _TOKEN_CACHE[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8"))
+    return value
+
+
 def _token_hashes(tokens: list[str]) -> HashArray:
-    return np.fromiter(
-        (xxhash.xxh3_64_intdigest(t.encode("utf-8")) for t in tokens),
-        dtype=np.uint64,
-        count=len(tokens),
-    )
+    return np.fromiter(map(_token_hash, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def _mix64(x: HashArray) -> HashArray:
