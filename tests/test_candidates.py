@@ -107,3 +107,35 @@ def test_windows_bring_an_excerpt_and_its_long_page_together() -> None:
         with_windows.matrix, with_windows.matrix[:0], with_windows.owners[:0]
     )
     assert body_pairs(whole_only, threshold=0.3, num_perm=128) == set()
+
+
+def reference_band_pairs(
+    matrix: np.ndarray, owners: np.ndarray, bands: int, rows: int, max_bucket: int
+) -> set[tuple[int, int]]:
+    """Buckets in a dict, pairs by nested loops: the obvious way, to check the fast one."""
+    pairs: set[tuple[int, int]] = set()
+    live = [i for i in range(matrix.shape[0]) if not np.all(matrix[i] == np.uint32(0xFFFFFFFF))]
+    for band in range(bands):
+        buckets: dict[bytes, set[int]] = {}
+        for i in live:
+            key = matrix[i, band * rows : (band + 1) * rows].tobytes()
+            buckets.setdefault(key, set()).add(int(owners[i]))
+        for members in buckets.values():
+            ordered = sorted(members)
+            if len(ordered) > max_bucket:
+                pairs.update(itertools.pairwise(ordered))
+            else:
+                pairs.update(itertools.combinations(ordered, 2))
+    return pairs
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_band_pairs_equal_the_obvious_implementation(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    rows_, bands = 2, 6
+    matrix = rng.integers(0, 4, size=(300, rows_ * bands), dtype=np.uint64).astype(np.uint32)
+    matrix[rng.integers(0, 300, 10)] = np.uint32(0xFFFFFFFF)  # a few empty stories
+    owners = np.sort(rng.integers(0, 200, size=300)).astype(np.int64)
+    for max_bucket in (3, 8, 64):
+        fast = band_pairs(matrix, bands=bands, rows=rows_, max_bucket=max_bucket, owners=owners)
+        assert fast == reference_band_pairs(matrix, owners, bands, rows_, max_bucket)

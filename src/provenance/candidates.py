@@ -13,7 +13,6 @@ copies whose bodies were cut or rewritten still meet the verifier.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -65,30 +64,38 @@ def band_pairs(
     """Pairs (i < j) of rows that agree on all `rows` values of some band.
 
     With `owners` (the story each row signs), the pairs are of owners, and rows
-    of one owner never pair with each other.
+    of one owner never pair with each other. Buckets are sorted and their pairs
+    made with array arithmetic, one offset at a time, so that the cost is in
+    numpy, not in a Python loop over buckets.
     """
-    pairs: Pairs = set()
     live = np.flatnonzero(~np.all(signatures == EMPTY, axis=1))
     if live.size < 2:
-        return pairs
-    owner = owners if owners is not None else np.arange(signatures.shape[0])
+        return set()
+    owner = (owners if owners is not None else np.arange(signatures.shape[0]))[live]
+    n = int(owner.max()) + 1
+    codes: list[npt.NDArray[np.int64]] = []
     for band in range(bands):
         keys = _band_keys(signatures[live, band * rows : (band + 1) * rows])
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        edges = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1], True])
-        for b in np.flatnonzero(np.diff(edges) >= 2):  # only buckets that hold a pair
-            members = sorted({int(x) for x in owner[live[order[edges[b] : edges[b + 1]]]]})
-            if len(members) >= 2:
-                _add_bucket(pairs, members, max_bucket)
-    return pairs
-
-
-def _add_bucket(pairs: Pairs, members: list[int], max_bucket: int) -> None:
-    if len(members) <= max_bucket:
-        pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
-    else:
-        pairs.update(itertools.pairwise(members))
+        order = np.lexsort((owner, keys))
+        k, o = keys[order], owner[order]
+        keep = np.r_[True, (k[1:] != k[:-1]) | (o[1:] != o[:-1])]  # one row per owner and key
+        k, o = k[keep], o[keep]
+        first = np.r_[True, k[1:] != k[:-1]]
+        start = np.maximum.accumulate(np.where(first, np.arange(k.size), 0))
+        size = np.diff(np.r_[np.flatnonzero(first), k.size])[np.cumsum(first) - 1]
+        position = np.arange(k.size) - start
+        small = size <= max_bucket  # a giant bucket is linked as a chain: offset 1 only
+        widest = int(size[small].max(initial=2))
+        for offset in range(1, widest):
+            fits = position + offset < size
+            at = np.flatnonzero(fits if offset == 1 else fits & small)
+            if at.size == 0:
+                break
+            codes.append(o[at].astype(np.int64) * n + o[at + offset])
+    if not codes:
+        return set()
+    unique = np.unique(np.concatenate(codes))
+    return set(zip((unique // n).tolist(), (unique % n).tolist(), strict=True))
 
 
 def body_pairs(signed: Signed, *, threshold: float, num_perm: int, max_bucket: int = 64) -> Pairs:

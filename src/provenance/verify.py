@@ -63,7 +63,7 @@ def figures_differ(a: tuple[str, ...], b: tuple[str, ...], settings: Settings) -
     Routine reports (reserve figures, prices, money-market operations) reuse one wording
     day after day; what makes them different stories is their numbers.
     """
-    if min(len(a), len(b)) < settings.min_figures:
+    if min(len(a), len(b)) < settings.min_figures or a == b:
         return False
     shared = sum((Counter(a) & Counter(b)).values())
     return shared < settings.figure_share * min(len(a), len(b))
