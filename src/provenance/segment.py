@@ -88,21 +88,14 @@ class Line:
     blanks_before: int
     blanks_after: int
     words: int = attrs.field(init=False)
+    is_prose: bool = attrs.field(init=False)
 
     @words.default
     def _words(self) -> int:
         return len(self.text.split())
 
-    @property
-    def key(self) -> str:
-        return _normalized(self.text)
-
-    @property
-    def is_paragraph(self) -> bool:
-        return self.words >= 25 or len(self.text) > 250
-
-    @property
-    def is_prose(self) -> bool:
+    @is_prose.default
+    def _is_prose(self) -> bool:
         """Reads as running text: long, or a sentence, or part of a wrapped paragraph."""
         if self.kind is not Kind.TEXT:
             return False
@@ -112,6 +105,14 @@ class Line:
             bool(_SENTENCE_END.search(self.text))
             or (self.blanks_before == 0 and self.blanks_after == 0)
         )
+
+    @property
+    def key(self) -> str:
+        return _normalized(self.text)
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.words >= 25 or len(self.text) > 250
 
 
 def lines(text: str) -> list[Line]:
@@ -147,8 +148,8 @@ def _same_line(line: Line, other: Line) -> bool:
     """Whether two lines print the same text: near-identical, with the same figures (the next
     item of a numbered list is not a repeat)."""
     a, b = len(line.text), len(other.text)
-    if abs(a - b) > 0.3 * max(a, b):
-        return False  # a ratio of 90 needs lengths within about a fifth of each other
+    if abs(a - b) > 0.3 * max(a, b) or abs(line.words - other.words) > max(2, other.words // 4):
+        return False  # a ratio of 90 needs lengths and word counts close to each other
     return fuzz.ratio(line.key, other.key) >= _REPEAT and _DIGITS.findall(
         line.key
     ) == _DIGITS.findall(other.key)
@@ -186,8 +187,17 @@ class Page:
         gaps = [line.blanks_before for line in self.lines[1:] if line.blanks_before]
         return sum(g >= 2 for g in gaps) < _DOUBLE_GAPS * max(1, len(gaps))
 
+    @cached_property
+    def _shapes(self) -> list[bool]:
+        return [self._headline_shape(at, _HEADLINE_WORDS) for at in range(len(self))]
+
     def is_headline_shape(self, at: int, *, min_words: int = _HEADLINE_WORDS) -> bool:
         """A line that stands alone: a break before it, and no text running on after it."""
+        if min_words == _HEADLINE_WORDS:
+            return self._shapes[at]  # asked for every line, often more than once: computed once
+        return self._headline_shape(at, min_words)
+
+    def _headline_shape(self, at: int, min_words: int) -> bool:
         line = self[at]
         text = line.text
         runs_on = line.blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
