@@ -31,15 +31,21 @@ def read_documents(
     paths: Iterable[str | os.PathLike[str]], settings: Settings
 ) -> tuple[list[Document], list[Skipped]]:
     """Every readable input as a `Document`, and every other one with its reason."""
-    files, skipped = expand(paths)
+    files, missing = expand(paths)
+    documents, skipped = _read_files(files, settings)
+    return documents, sorted([*missing, *skipped], key=lambda s: s.path)
+
+
+def _read_files(files: Sequence[str], settings: Settings) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
+    skipped: list[Skipped] = []
     for path in files:
         result = read(path, max_bytes=settings.max_bytes)
         if isinstance(result, Document):
             documents.append(result)
         else:
             skipped.append(result)
-    return documents, sorted(skipped, key=lambda s: s.path)
+    return documents, skipped
 
 
 def find_stories(documents: Sequence[Document], settings: Settings) -> list[Story]:
@@ -135,14 +141,7 @@ _CHUNK = 128  # files per task: big enough to amortise a task, small enough to b
 
 
 def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    for path in paths:
-        result = read(path, max_bytes=settings.max_bytes)
-        if isinstance(result, Document):
-            documents.append(result)
-        else:
-            skipped.append(result)
+    documents, skipped = _read_files(paths, settings)
     stories = find_stories(documents, settings)
     described = describe(stories, settings)
     signed = sign_stories(described, settings)
