@@ -161,3 +161,15 @@ def test_figures_decide_only_when_both_copies_state_enough_of_them() -> None:
     assert not figures_differ(("1",), ("2",), SETTINGS)
     assert figures_differ(("1", "2"), ("3", "4"), SETTINGS)
     assert not figures_differ(("1", "2", "3"), ("1", "2", "4", "5"), SETTINGS)
+
+
+def test_an_edited_excerpt_under_a_reworded_headline_matches() -> None:
+    body = make_body(31, paragraphs=6)
+    excerpt = edit(words_prefix(body, 0.5), every=16, seed=4)  # half; 1 word in 16 changed
+    full = features("Floods cut off three villages after a week of heavy rain", body, 5)
+    reworded = features("Heavy rain: floods cut off three villages", excerpt, 5)
+    unrelated = features("Central bank holds interest rates steady", excerpt, 5)
+    match = compare(full, reworded, SETTINGS)
+    assert match.containment < SETTINGS.containment  # the edits took it under the plain rule
+    assert match.evidence is Evidence.CONTAINMENT
+    assert compare(full, unrelated, SETTINGS).evidence is None

@@ -51,6 +51,10 @@ class Settings:
             weaker body match.
         title_jaccard: the weaker body Jaccard accepted when titles agree.
         title_containment: the weaker containment accepted when titles agree.
+        reworded_title, reworded_containment: an excerpt whose words were edited
+            (so under `containment`) still matches at `reworded_containment` when
+            its headline, though reworded, stays this similar (and the excerpt
+            has at least twice `min_shingles`).
         min_figures: copies stating at least this many figures each are
             compared on their figures too.
         figure_share: such copies must share at least this share of the
@@ -74,6 +78,8 @@ class Settings:
     title_containment: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
     min_figures: int = attrs.field(default=2, validator=_int_in_range(1, 1000))
     figure_share: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
+    reworded_title: float = attrs.field(default=70.0, validator=_in_range(0.0, 100.0))
+    reworded_containment: float = attrs.field(default=0.65, validator=_in_range(0.0, 1.0))
     min_words: int = attrs.field(default=MIN_WORDS, validator=_int_in_range(0, 100_000))
     max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))

@@ -89,6 +89,13 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
         evidence = Evidence.CONTAINMENT
     elif (
         titles is not None
+        and titles >= settings.reworded_title
+        and containment >= settings.reworded_containment
+        and smaller >= 2 * settings.min_shingles
+    ):
+        evidence = Evidence.CONTAINMENT  # an edited excerpt under a reworded headline
+    elif (
+        titles is not None
         and titles >= settings.title_threshold
         and shared
         and (
