@@ -26,11 +26,11 @@ def occurrence(path: str, start: int, end: int) -> Occurrence:
     return Occurrence(path, start, end, 1, 1, "", None, 1.0, None, "canonical")
 
 
-def test_main_story_is_the_longest_span_and_ties_go_to_the_more_carried_story() -> None:
-    lone = StoryRecord("lone", "", None, "", [occurrence("p", 0, 100)])
-    carried = StoryRecord("wide", "", None, "", [occurrence("q", 0, 10), occurrence("p", 0, 100)])
-    short = StoryRecord("short", "", None, "", [occurrence("p", 100, 150)])
-    assert main_stories([lone, carried, short])["p"] == "wide"
+def test_main_story_is_the_longest_span_and_ties_go_to_the_story_filling_more_of_it() -> None:
+    small = StoryRecord("small", "", None, "a short story", [occurrence("p", 0, 100)])
+    large = StoryRecord("large", "", None, "a much longer story " * 5, [occurrence("p", 0, 100)])
+    short = StoryRecord("short", "", None, "x" * 500, [occurrence("p", 100, 150)])
+    assert main_stories([small, large, short])["p"] == "large"
 
 
 def test_segmentation_accuracy_counts_spans_found_with_enough_overlap() -> None:

@@ -79,12 +79,12 @@ def main_stories(records: Iterable[StoryRecord]) -> dict[str, str]:
     """Each file's main story: the story of its occurrence that spans the most characters.
 
     A page that carries two stories in one span (it could not be split) is listed
-    in both; the story with more occurrences is then its main one.
+    in both; the story that fills more of it (the longer canonical text) is then its main one.
     """
     best: dict[str, tuple[int, int, str]] = {}
     for record in records:
         for o in record.occurrences:
-            key = (o.end - o.start, len(record.occurrences), record.story_id)
+            key = (o.end - o.start, len(record.text), record.story_id)
             if o.path not in best or key > best[o.path]:
                 best[o.path] = key
     return {path: story for path, (_, _, story) in best.items()}
