@@ -141,9 +141,9 @@ def scale_corpus(source: Path, out: Path, size: int, *, seed: int = 0) -> Path:
     """`size` one-story files made from real Reuters bodies, with known duplicates.
 
     A third of the stories are copies of an earlier one with a few words changed, so the
-    corpus has real duplicate work to do; the rest are distinct bodies (reused cyclically,
-    with a serial number, when `size` exceeds the bodies available). Files are spread over
-    folders of a thousand.
+    corpus has real duplicate work to do; the rest are distinct: the real bodies first, then,
+    once they are used up, new bodies mixed from sentences of random real ones (distinct
+    stories, not near-copies of the first ones). Files are spread over folders of a thousand.
     """
     rng = random.Random(seed)
     bodies = []
@@ -151,6 +151,7 @@ def scale_corpus(source: Path, out: Path, size: int, *, seed: int = 0) -> Path:
         title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n\n")
         if len(body.split()) >= 60:
             bodies.append((title.strip(), " ".join(body.split())))
+    sentences = [s.strip() + "." for _, body in bodies for s in body.split(". ") if len(s) > 40]
     previous: list[tuple[str, str]] = []
     for n in range(size):
         if previous and rng.random() < 1 / 3:
@@ -160,7 +161,11 @@ def scale_corpus(source: Path, out: Path, size: int, *, seed: int = 0) -> Path:
                 words[rng.randrange(len(words))] = rng.choice(words)
             body = " ".join(words)
         else:
-            title, body = bodies[n % len(bodies)]
+            if n < len(bodies):
+                title, body = bodies[n]
+            else:
+                body = " ".join(rng.choice(sentences) for _ in range(rng.randint(6, 10)))
+                title = " ".join(body.split()[:8]).upper()
             title, body = f"{title} {n}", f"Serial {n}. {body}"
             previous = [*previous[-999:], (title, body)]
         folder = out / f"{n // 1000:04d}"

@@ -25,6 +25,7 @@ from .signatures import EMPTY, SignatureMatrix, Signed, sign
 from .text import shingle_hashes
 
 Pairs = set[tuple[int, int]]
+WINDOW_THRESHOLD = 0.4  # LSH level for windows of long bodies against stories
 TITLE_PERM = 32
 TITLE_THRESHOLD = 0.5
 
@@ -105,11 +106,17 @@ def body_pairs(signed: Signed, *, threshold: float, num_perm: int, max_bucket: i
     signatures to collide, but it fills most of a window of that page: the
     windows' signatures, banded with the stories', bring such pairs together.
     """
-    stories = signed.matrix.shape[0]
-    matrix = np.vstack([signed.matrix, signed.windows])
-    owners = np.concatenate([np.arange(stories, dtype=np.int64), signed.owners])
     bands, rows = lsh_params(threshold, num_perm)
-    return band_pairs(matrix, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners)
+    pairs = band_pairs(signed.matrix, bands=bands, rows=rows, max_bucket=max_bucket)
+    if signed.windows.shape[0]:
+        # An excerpt fills most of a window, so windows are banded for a higher similarity:
+        # pages that merely share a sentence or two then stay apart, and cost no verification.
+        stories = signed.matrix.shape[0]
+        matrix = np.vstack([signed.matrix, signed.windows])
+        owners = np.concatenate([np.arange(stories, dtype=np.int64), signed.owners])
+        bands, rows = lsh_params(max(threshold, WINDOW_THRESHOLD), num_perm)
+        pairs |= band_pairs(matrix, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners)
+    return pairs
 
 
 def title_pairs(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Pairs:
