@@ -81,8 +81,6 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
     evidence: Evidence | None = None
     if a.digest and a.digest == b.digest:
         evidence = Evidence.EXACT
-    elif figures_differ(a.figures, b.figures, settings):
-        evidence = None  # the same template with other figures: another day's report
     elif jaccard >= settings.threshold and shared:
         evidence = Evidence.MINHASH
     elif containment >= settings.containment and smaller >= settings.min_shingles:
@@ -104,4 +102,6 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
         )
     ):
         evidence = Evidence.TITLE
+    if evidence not in (None, Evidence.EXACT) and figures_differ(a.figures, b.figures, settings):
+        evidence = None  # the same template with other figures: another day's report
     return Match(jaccard, containment, titles, evidence)
