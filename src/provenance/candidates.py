@@ -22,9 +22,10 @@ from datasketch import MinHashLSH
 
 from .errors import SettingsError
 from .signatures import EMPTY, SignatureMatrix, Signed, sign
-from .text import shingle_hashes
+from .text import shingle_sequence
 
 Pairs = set[tuple[int, int]]
+Codes = npt.NDArray[np.int64]  # pairs (i, j) as i * base + j, sorted and unique
 WINDOW_THRESHOLD = 0.4  # LSH level for windows of long bodies against stories
 TITLE_PERM = 32
 TITLE_THRESHOLD = 0.5
@@ -54,15 +55,17 @@ def _band_keys(block: SignatureMatrix) -> npt.NDArray[np.uint64]:
     return acc
 
 
-def band_pairs(
+def band_codes(
     signatures: SignatureMatrix,
     *,
     bands: int,
     rows: int,
     max_bucket: int = 64,
     owners: npt.NDArray[np.int64] | None = None,
-) -> Pairs:
-    """Pairs (i < j) of rows that agree on all `rows` values of some band.
+    base: int | None = None,
+) -> Codes:
+    """Pairs (i < j) of rows that agree on all `rows` values of some band, as sorted unique
+    codes `i * base + j` (`base`: more than the largest owner; default: the row count).
 
     With `owners` (the story each row signs), the pairs are of owners, and rows
     of one owner never pair with each other. Buckets are sorted and their pairs
@@ -70,10 +73,11 @@ def band_pairs(
     numpy, not in a Python loop over buckets.
     """
     live = np.flatnonzero(~np.all(signatures == EMPTY, axis=1))
+    owner_all = owners if owners is not None else np.arange(signatures.shape[0], dtype=np.int64)
+    n = base if base is not None else int(owner_all.max(initial=-1)) + 1
     if live.size < 2:
-        return set()
-    owner = (owners if owners is not None else np.arange(signatures.shape[0]))[live]
-    n = int(owner.max()) + 1
+        return np.empty(0, dtype=np.int64)
+    owner = owner_all[live]
     codes: list[npt.NDArray[np.int64]] = []
     for band in range(bands):
         keys = _band_keys(signatures[live, band * rows : (band + 1) * rows])
@@ -85,6 +89,8 @@ def band_pairs(
         start = np.maximum.accumulate(np.where(first, np.arange(k.size), 0))
         size = np.diff(np.r_[np.flatnonzero(first), k.size])[np.cumsum(first) - 1]
         position = np.arange(k.size) - start
+        shared = size >= 2  # most rows sit alone in their bucket: drop them before pairing
+        o, size, position = o[shared], size[shared], position[shared]
         small = size <= max_bucket  # a giant bucket is linked as a chain: offset 1 only
         widest = int(size[small].max(initial=2))
         for offset in range(1, widest):
@@ -93,38 +99,73 @@ def band_pairs(
             if at.size == 0:
                 break
             codes.append(o[at].astype(np.int64) * n + o[at + offset])
-    if not codes:
-        return set()
-    unique = np.unique(np.concatenate(codes))
-    return set(zip((unique // n).tolist(), (unique % n).tolist(), strict=True))
+    return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
 
-def body_pairs(signed: Signed, *, threshold: float, num_perm: int, max_bucket: int = 64) -> Pairs:
+def decode(codes: Codes, base: int) -> list[tuple[int, int]]:
+    """Pairs from codes `i * base + j`, in code order."""
+    return list(zip((codes // base).tolist(), (codes % base).tolist(), strict=True))
+
+
+def band_pairs(
+    signatures: SignatureMatrix,
+    *,
+    bands: int,
+    rows: int,
+    max_bucket: int = 64,
+    owners: npt.NDArray[np.int64] | None = None,
+) -> Pairs:
+    """`band_codes` as a set of pairs (i < j)."""
+    base = (
+        int((owners if owners is not None else np.arange(signatures.shape[0])).max(initial=0)) + 1
+    )
+    codes = band_codes(
+        signatures, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners, base=base
+    )
+    return set(decode(codes, base))
+
+
+def body_codes(signed: Signed, *, threshold: float, num_perm: int, max_bucket: int = 64) -> Codes:
     """Stories whose bodies, or a window of a long body, collide in some LSH band.
 
     A short excerpt shares too few shingles with a long page for their whole
     signatures to collide, but it fills most of a window of that page: the
     windows' signatures, banded with the stories', bring such pairs together.
+    Codes are `i * stories + j`.
     """
+    stories = signed.matrix.shape[0]
     bands, rows = lsh_params(threshold, num_perm)
-    pairs = band_pairs(signed.matrix, bands=bands, rows=rows, max_bucket=max_bucket)
+    codes = band_codes(signed.matrix, bands=bands, rows=rows, max_bucket=max_bucket, base=stories)
     if signed.windows.shape[0]:
         # An excerpt fills most of a window, so windows are banded for a higher similarity:
         # pages that merely share a sentence or two then stay apart, and cost no verification.
-        stories = signed.matrix.shape[0]
         matrix = np.vstack([signed.matrix, signed.windows])
         owners = np.concatenate([np.arange(stories, dtype=np.int64), signed.owners])
         bands, rows = lsh_params(max(threshold, WINDOW_THRESHOLD), num_perm)
-        pairs |= band_pairs(matrix, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners)
-    return pairs
+        windowed = band_codes(
+            matrix, bands=bands, rows=rows, max_bucket=max_bucket, owners=owners, base=stories
+        )
+        codes = np.union1d(codes, windowed)
+    return codes
+
+
+def body_pairs(signed: Signed, *, threshold: float, num_perm: int, max_bucket: int = 64) -> Pairs:
+    """`body_codes` as a set of pairs (i < j)."""
+    codes = body_codes(signed, threshold=threshold, num_perm=num_perm, max_bucket=max_bucket)
+    return set(decode(codes, signed.matrix.shape[0]))
+
+
+def title_codes(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Codes:
+    """Stories whose normalised titles share most of their words, as codes `i * len(titles) + j`."""
+    sets = [shingle_sequence(t.split(), 1) for t in titles]  # repeats do not change a minimum
+    signatures = sign(sets, num_perm=TITLE_PERM, seed=seed)
+    bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
+    return band_codes(signatures, bands=bands, rows=rows, max_bucket=max_bucket, base=len(titles))
 
 
 def title_pairs(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Pairs:
-    """Pairs of stories whose normalised titles share most of their words."""
-    sets = [shingle_hashes(t.split(), 1) if t else shingle_hashes([], 1) for t in titles]
-    signatures = sign(sets, num_perm=TITLE_PERM, seed=seed)
-    bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
-    return band_pairs(signatures, bands=bands, rows=rows, max_bucket=max_bucket)
+    """`title_codes` as a set of pairs (i < j)."""
+    return set(decode(title_codes(titles, max_bucket=max_bucket, seed=seed), len(titles)))
 
 
 def merge(*groups: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 import attrs
 import numpy as np
 
-from .candidates import body_pairs, merge, title_pairs
+from .candidates import body_codes, decode, title_codes
 from .cluster import Group, cluster
 from .model import Document, Skipped, Story
 from .records import Report, Stats, build_records
@@ -80,16 +80,16 @@ def candidate_pairs(
     described: Sequence[Features], signed: Signed, settings: Settings
 ) -> list[tuple[int, int]]:
     """LSH band collisions and title look-alikes: pairs to verify, never yet matches."""
-    body = body_pairs(
+    body = body_codes(
         signed,
         threshold=settings.lsh_threshold,
         num_perm=settings.num_perm,
         max_bucket=settings.max_bucket,
     )
-    titles = title_pairs(
+    titles = title_codes(
         [f.title for f in described], max_bucket=settings.max_bucket, seed=settings.seed
     )
-    return merge(body, titles)
+    return decode(np.union1d(body, titles), len(described))
 
 
 def verified(
