@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from datasketch import MinHashLSH
 
-from provenance.candidates import band_pairs, lsh_params, merge, title_pairs
+from provenance.candidates import band_pairs, lsh_params, title_pairs
 from provenance.signatures import sign
 from provenance.text import normalize, shingle_hashes, tokenize
 
@@ -86,10 +86,6 @@ def test_titles_reworded_are_paired() -> None:
     assert (0, 4) in pairs
     assert not any(1 in pair for pair in pairs)
     assert not any(3 in pair or 5 in pair for pair in pairs)  # no title, no title pair
-
-
-def test_merge_is_sorted_and_unique() -> None:
-    assert merge({(2, 3), (0, 1)}, [(0, 1), (1, 5)], ()) == [(0, 1), (1, 5), (2, 3)]
 
 
 def test_windows_bring_an_excerpt_and_its_long_page_together() -> None:

@@ -13,7 +13,7 @@ copies whose bodies were cut or rewritten still meet the verifier.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -166,8 +166,3 @@ def title_codes(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -
 def title_pairs(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Pairs:
     """`title_codes` as a set of pairs (i < j)."""
     return set(decode(title_codes(titles, max_bucket=max_bucket, seed=seed), len(titles)))
-
-
-def merge(*groups: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """All pairs of several sources, once each, in a deterministic order."""
-    return sorted(set().union(*groups))
