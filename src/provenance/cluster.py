@@ -90,12 +90,12 @@ def _is_composite(matched: list[tuple[int, Match]], compare: Compare, settings: 
 
     Only the first match is compared with the others, so the check is linear.
     """
-    first = matched[0][0] if matched else None
-    for other, _ in matched[1:]:
-        assert first is not None
-        if compare(first, other).containment < 1.0 - settings.containment:
-            return True
-    return False
+    if not matched:
+        return False
+    first = matched[0][0]
+    return any(
+        compare(first, other).containment < 1.0 - settings.containment for other, _ in matched[1:]
+    )
 
 
 def _degrees(part: list[int], edges: Sequence[tuple[int, int]]) -> dict[int, int]:
