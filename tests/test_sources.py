@@ -11,9 +11,16 @@ from pathlib import Path
 import pytest
 
 from provenance import Document, Settings, Skipped, read_documents, sources
-from provenance.sources import expand, read
+from provenance.readers import read as read_inputs
+from provenance.sources import expand
 
 BIG = 1 << 20
+
+
+def read(path: str, *, max_bytes: int) -> Document | Skipped:
+    """The one document or skip a plain file gives."""
+    (result,) = read_inputs(path, Settings(max_bytes=max_bytes))
+    return result
 
 CAFE = (
     "Café résumé naïve – “quoted” words are everywhere in the old archive: the café owner’s "
@@ -37,7 +44,7 @@ def touch(path: Path, text: str = "Some words to read.\n") -> Path:
     return path
 
 
-def test_expand_walks_folders_sorted_text_files_only(tmp_path: Path) -> None:
+def test_expand_walks_folders_sorted_known_kinds_only(tmp_path: Path) -> None:
     touch(tmp_path / "b" / "z.txt")
     touch(tmp_path / "a" / "y.TEXT")
     touch(tmp_path / "a" / "sub" / "x.txt")
@@ -50,6 +57,7 @@ def test_expand_walks_folders_sorted_text_files_only(tmp_path: Path) -> None:
     touch(tmp_path / "c.txt")
     files, missing = expand([tmp_path])
     expected = [
+        tmp_path / "a" / "page.html",
         tmp_path / "a" / "sub" / "x.txt",
         tmp_path / "a" / "y.TEXT",
         tmp_path / "b" / "z.txt",

@@ -8,7 +8,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .errors import OutputError, ProvenanceError, SettingsError
+from .errors import InputError, OutputError, ProvenanceError, SettingsError
 from .export import write_csv, write_jsonl
 from .model import Document, Skipped, Story
 from .pipeline import (
@@ -33,6 +33,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Document",
+    "InputError",
     "Occurrence",
     "OutputError",
     "ProvenanceError",

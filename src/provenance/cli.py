@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .errors import OutputError, SettingsError
-from .export import table, to_json, write_csv, write_jsonl
+from .export import table, to_json, write_csv, write_errors, write_jsonl
 from .pipeline import dedupe
 from .settings import Settings
 
@@ -27,6 +27,7 @@ Examples:
   dedupe seeds/ --jsonl stories.jsonl    # provenance records, one story per line
   dedupe scrapes/ --csv occurrences.csv  # one row per occurrence
   find scrapes -name '*.txt' | dedupe -  # paths on stdin
+  dedupe crawl.warc.gz exports/ --include '*.jsonl.gz' --errors errors.jsonl
 """
 
 
@@ -55,6 +56,29 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
     type=click.Path(dir_okay=False, writable=True),
     help="Write one row per occurrence as CSV to FILE.",
 )
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write every skipped input (path, reason) as JSON Lines to FILE.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Read only the files matching GLOB when walking folders (repeatable). "
+    "[default: every .txt .text .html .htm .jsonl .ndjson .warc, and .gz of each]",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out the files matching GLOB when walking folders (repeatable).",
+)
+@click.option("--text-field", metavar="NAME", help="JSON Lines field holding the text.")
+@click.option("--title-field", metavar="NAME", help="JSON Lines field holding the title.")
+@click.option("--url-field", metavar="NAME", help="JSON Lines field holding the URL.")
+@click.option("--date-field", metavar="NAME", help="JSON Lines field holding the date.")
 @click.option(
     "--json",
     "as_json",
@@ -88,11 +112,17 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
 @_setting("shingle_size", click.IntRange(1, 32), "Words per shingle.")
 @_setting("num_perm", click.IntRange(8, 1024), "MinHash permutations.")
 @_setting("min_words", click.IntRange(0), "Fewest body words for a segment to count as a story.")
+@_setting(
+    "max_bytes",
+    click.IntRange(1),
+    "Largest input in bytes (a file, once gunzipped; a JSON line; a WARC record).",
+)
 @click.version_option(__version__, prog_name="dedupe")
 def command(
     paths: tuple[str, ...],
     jsonl: str | None,
     csv_path: str | None,
+    errors_path: str | None,
     as_json: bool,
     workers: int | None,
     quiet: bool,
@@ -100,13 +130,15 @@ def command(
 ) -> None:
     """Find the unique stories in scraped pages and every file that carried each one.
 
-    PATHS are files or folders (walked for *.txt and *.text); "-" reads paths from stdin.
+    PATHS are files or folders, walked for text, HTML, JSON Lines and WARC files
+    (gzipped or not); "-" reads paths from stdin.
     """
     try:
-        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+        settings = Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
     except SettingsError as error:
         raise click.UsageError(str(error)) from error
-    for option, target in (("--jsonl", jsonl), ("--csv", csv_path)):
+    outputs = (("--jsonl", jsonl), ("--csv", csv_path), ("--errors", errors_path))
+    for option, target in outputs:
         if target and not os.path.isdir(os.path.dirname(target) or "."):
             raise click.BadParameter(f"folder of {target!r} does not exist", param_hint=option)
     began = time.perf_counter()
@@ -118,6 +150,8 @@ def command(
             write_jsonl(report.stories, jsonl)
         if csv_path:
             write_csv(report.stories, csv_path)
+        if errors_path:
+            write_errors(report.skipped, errors_path)
     except OutputError as error:
         click.echo(f"dedupe: {error}", err=True)
         sys.exit(3)
@@ -128,7 +162,7 @@ def command(
     if not quiet:
         s = report.stats
         click.echo(
-            f"{s.unique_stories} stories ({s.stories_found} found in {s.files} files, "
+            f"{s.unique_stories} stories ({s.stories_found} found in {s.files} documents, "
             f"{s.duplicate_occurrences} duplicates), {s.skipped} skipped, "
             f"{time.perf_counter() - began:.2f}s",
             err=True,

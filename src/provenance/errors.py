@@ -13,3 +13,7 @@ class SettingsError(ProvenanceError, ValueError):
 
 class OutputError(ProvenanceError, OSError):
     """An output file could not be written; nothing partial was left behind."""
+
+
+class InputError(ProvenanceError, ValueError):
+    """An input cannot be read as what its name says; the message is the reason reported."""

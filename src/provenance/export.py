@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import OutputError
+from .model import Skipped, path_key
 from .records import StoryRecord
 
 CSV_COLUMNS = (
@@ -36,6 +37,9 @@ CSV_COLUMNS = (
     "title_similarity",
     "evidence",
     "encoding",
+    "input_kind",
+    "url",
+    "retrieved",
 )
 
 
@@ -84,6 +88,12 @@ def write_jsonl(records: Sequence[StoryRecord], path: str | os.PathLike[str]) ->
         handle.writelines(jsonl_lines(records))
 
 
+def write_errors(skipped: Sequence[Skipped], path: str | os.PathLike[str]) -> None:
+    """Write every skipped input as JSON Lines (``{"path": ..., "reason": ...}``), atomically."""
+    with atomic_write(path) as handle:
+        handle.writelines(_json({"path": s.path, "reason": s.reason}) + "\n" for s in skipped)
+
+
 def csv_rows(records: Sequence[StoryRecord]) -> Iterator[dict[str, Any]]:
     """One row per occurrence; `files` is the story's file count."""
     for record in records:
@@ -113,7 +123,9 @@ def to_json(records: Sequence[StoryRecord]) -> str:
 
 def table(records: Sequence[StoryRecord], *, width: int = 60) -> str:
     """A readable table: title, number of files, and the files; most-copied stories first."""
-    ordered = sorted(records, key=lambda r: (-len(r.files), r.canonical.path, r.canonical.start))
+    ordered = sorted(
+        records, key=lambda r: (-len(r.files), path_key(r.canonical.path), r.canonical.start)
+    )
     out = io.StringIO()
     out.write(f"{'story':<16}  {'files':>5}  {'title':<{width}}  where\n")
     for record in ordered:

@@ -17,12 +17,13 @@ import numpy as np
 
 from .candidates import body_codes, decode, title_codes
 from .cluster import Group, cluster
-from .model import Document, Skipped, Story
+from .model import Document, Skipped, Story, path_key
+from .readers import read
 from .records import Report, Stats, build_records
 from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
-from .sources import expand, read
+from .sources import expand
 from .text import Features, features
 from .verify import compare
 
@@ -31,20 +32,20 @@ def read_documents(
     paths: Iterable[str | os.PathLike[str]], settings: Settings
 ) -> tuple[list[Document], list[Skipped]]:
     """Every readable input as a `Document`, and every other one with its reason."""
-    files, missing = expand(paths)
+    files, missing = expand(paths, include=settings.include, exclude=settings.exclude)
     documents, skipped = _read_files(files, settings)
-    return documents, sorted([*missing, *skipped], key=lambda s: s.path)
+    return documents, sorted([*missing, *skipped], key=lambda s: path_key(s.path))
 
 
 def _read_files(files: Sequence[str], settings: Settings) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     for path in files:
-        result = read(path, max_bytes=settings.max_bytes)
-        if isinstance(result, Document):
-            documents.append(result)
-        else:
-            skipped.append(result)
+        for result in read(path, settings):
+            if isinstance(result, Document):
+                documents.append(result)
+            else:
+                skipped.append(result)
     return documents, skipped
 
 
@@ -53,10 +54,27 @@ def find_stories(documents: Sequence[Document], settings: Settings) -> list[Stor
     stories = []
     for document in documents:
         found = segment(document.text, document.path, min_words=settings.min_words)
-        if document.encoding != "utf-8":
-            found = [attrs.evolve(s, encoding=document.encoding) for s in found]
-        stories.extend(found)
+        stories.extend(_with_metadata(found, document))
     return sorted(stories, key=lambda s: s.position)
+
+
+def _with_metadata(stories: list[Story], document: Document) -> list[Story]:
+    """Stories that carry their document's kind, URL and encoding; the page's own title
+    and date complete its first story when the text shows none."""
+    if document.kind == "text" and document.encoding == "utf-8":
+        return stories
+    return [
+        attrs.evolve(
+            story,
+            title=story.title or (document.title or "" if story.index == 0 else ""),
+            date=story.date or (document.date if story.index == 0 else None),
+            encoding=document.encoding,
+            kind=document.kind,
+            url=document.url,
+            retrieved=document.retrieved,
+        )
+        for story in stories
+    ]
 
 
 def describe(stories: Sequence[Story], settings: Settings) -> list[Features]:
@@ -157,7 +175,7 @@ def analyse(
     Files are split into chunks in path order and the chunks' results joined in that
     order, so the result is the same whatever the number of workers.
     """
-    files, missing = expand(paths)
+    files, missing = expand(paths, include=settings.include, exclude=settings.exclude)
     chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(chunks) <= 1:
@@ -169,7 +187,9 @@ def analyse(
         stories=[s for p in parts for s in p.stories],
         described=[f for p in parts for f in p.described],
         signed=_join([p.signed for p in parts], settings.num_perm),
-        skipped=sorted([*missing, *(s for p in parts for s in p.skipped)], key=lambda s: s.path),
+        skipped=sorted(
+            [*missing, *(s for p in parts for s in p.skipped)], key=lambda s: path_key(s.path)
+        ),
         files=sum(p.files for p in parts),
     )
 

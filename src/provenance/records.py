@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from .cluster import Group
-from .model import Skipped, Story
+from .model import Skipped, Story, path_key
 from .text import Features, tokenize
 from .verify import Evidence, Match
 
@@ -33,6 +33,12 @@ class Occurrence:
             copy, None when either has no title.
         evidence: what linked it: canonical, exact, minhash, containment, title.
         encoding: the codec the file was decoded with (offsets count its characters).
+        input_kind: what the input was: ``text``, ``html``, ``jsonl`` or ``warc``; for
+            the last three the offsets count characters of the text extracted
+            from the page or record, not of the file.
+        url: the page's URL, where the input gives one (the WARC record's target
+            URI, the JSON record's URL field, the HTML page's canonical link).
+        retrieved: when the page was fetched (the WARC record's date), or None.
     """
 
     path: str
@@ -46,6 +52,9 @@ class Occurrence:
     title_similarity: float | None
     evidence: str
     encoding: str = "utf-8"
+    input_kind: str = "text"
+    url: str | None = None
+    retrieved: str | None = None
 
     @classmethod
     def from_story(cls, story: Story, match: Match | None) -> Occurrence:
@@ -66,6 +75,9 @@ class Occurrence:
             title_similarity=None if titles is None else round(titles, 2),
             evidence=evidence.value,
             encoding=story.encoding,
+            input_kind=story.kind,
+            url=story.url,
+            retrieved=story.retrieved,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,8 +122,8 @@ class StoryRecord:
 
     @property
     def files(self) -> tuple[str, ...]:
-        """The files that carried the story, sorted, each once."""
-        return tuple(sorted({o.path for o in self.occurrences}))
+        """The files (or records) that carried the story, sorted, each once."""
+        return tuple(sorted({o.path for o in self.occurrences}, key=path_key))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -174,4 +186,4 @@ def build_records(
                 occurrences=occurrences,
             )
         )
-    return sorted(records, key=lambda r: (r.canonical.path, r.canonical.start))
+    return sorted(records, key=lambda r: (path_key(r.canonical.path), r.canonical.start))

@@ -32,6 +32,20 @@ def _int_in_range(low: int, high: int) -> Any:
     return check
 
 
+def _globs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    globs = tuple(value)
+    if not all(isinstance(g, str) and g for g in globs):
+        raise SettingsError(f"globs must be non-empty strings, got {value!r}")
+    return globs
+
+
+def _optional_name(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not (isinstance(value, str) and value):
+        raise SettingsError(f"{attribute.name} must be a field name or None, got {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Settings:
     """How stories are shingled, signed and matched.
@@ -63,7 +77,13 @@ class Settings:
             (unless it is all the file holds).
         max_bucket: LSH buckets larger than this are linked as a chain, not
             all pairs, so that a giant bucket costs linear work.
-        max_bytes: files larger than this are skipped and reported.
+        max_bytes: an input larger than this (a file, a file once gunzipped,
+            a JSON Lines record, a WARC record) is skipped and reported.
+        include, exclude: globs of the files to read when walking a folder
+            (default: every file whose name says a known kind) and of those to
+            leave out.
+        text_field, title_field, url_field, date_field: the JSON Lines fields
+            to read; None tries common names (``text``, ``content``, ...).
     """
 
     shingle_size: int = attrs.field(default=5, validator=_int_in_range(1, 32))
@@ -83,6 +103,12 @@ class Settings:
     min_words: int = attrs.field(default=MIN_WORDS, validator=_int_in_range(0, 100_000))
     max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))
+    include: tuple[str, ...] = attrs.field(default=(), converter=_globs)
+    exclude: tuple[str, ...] = attrs.field(default=(), converter=_globs)
+    text_field: str | None = attrs.field(default=None, validator=_optional_name)
+    title_field: str | None = attrs.field(default=None, validator=_optional_name)
+    url_field: str | None = attrs.field(default=None, validator=_optional_name)
+    date_field: str | None = attrs.field(default=None, validator=_optional_name)
 
     def __attrs_post_init__(self) -> None:
         from .candidates import lsh_params  # the banding must exist for these settings

@@ -136,7 +136,7 @@ def sign_sequences(
             count = -(-lengths[i] // half)
             mine = blocks[first : first + count]
             matrix[i] = mine.min(axis=0)
-            if lengths[i] > 2 * width:
+            if lengths[i] > width:
                 window_rows.append(np.minimum(mine[:-1], mine[1:]))
                 owners.append(np.full(count - 1, i, dtype=np.int64))
             first += count
