@@ -22,6 +22,7 @@ def read(path: str, *, max_bytes: int) -> Document | Skipped:
     (result,) = read_inputs(path, Settings(max_bytes=max_bytes))
     return result
 
+
 CAFE = (
     "Café résumé naïve – “quoted” words are everywhere in the old archive: the café owner’s "
     "résumé lists a naïve start, a “brilliant” middle – and a long, happy end in the city.\n"
