@@ -46,17 +46,18 @@ def parse_date(value: object) -> dt.date | None:
 
 def extract_html(html: str) -> Extracted:
     """The page's main text, paragraphs one per line, without navigation, comments or ads."""
-    found = trafilatura.bare_extraction(
+    document = trafilatura.bare_extraction(
         html,
         fast=True,  # no readability/justext fallback: as accurate here, a third faster
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
-        as_dict=True,
     )
-    if not isinstance(found, dict):
+    if document is None:
         return Extracted(text="")
+    # .as_dict(), not as_dict=True: that argument is deprecated and warns on every page
+    found = document if isinstance(document, dict) else document.as_dict()
     return Extracted(
         text=found.get("text") or "",
         title=(found.get("title") or "").strip() or None,

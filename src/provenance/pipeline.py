@@ -6,11 +6,11 @@ after any of them or put in their own. `dedupe` chains them.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
-import itertools
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 
 import attrs
 import numpy as np
@@ -18,7 +18,7 @@ import numpy as np
 from .candidates import body_codes, decode, title_codes
 from .cluster import Group, cluster
 from .model import Document, Skipped, Story, path_key
-from .readers import read
+from .readers import Raw, document_of, read, records
 from .records import Report, Stats, build_records
 from .segment import segment
 from .settings import Settings
@@ -38,14 +38,17 @@ def read_documents(
 
 
 def _read_files(files: Sequence[str], settings: Settings) -> tuple[list[Document], list[Skipped]]:
+    return _split(result for path in files for result in read(path, settings))
+
+
+def _split(results: Iterable[Document | Skipped]) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in files:
-        for result in read(path, settings):
-            if isinstance(result, Document):
-                documents.append(result)
-            else:
-                skipped.append(result)
+    for result in results:
+        if isinstance(result, Document):
+            documents.append(result)
+        else:
+            skipped.append(result)
     return documents, skipped
 
 
@@ -155,11 +158,13 @@ class Analysis:
     files: int
 
 
-_CHUNK = 128  # files per task: big enough to amortise a task, small enough to balance
+_CHUNK = 128  # records per task: big enough to amortise a task, small enough to balance
+_CHUNK_BYTES = 16 * 2**20  # and no more raw bytes than this per task
+_AHEAD = 2  # tasks in flight per worker: reading stays ahead of the workers, never far
 
 
-def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
-    documents, skipped = _read_files(paths, settings)
+def _analyse_chunk(raws: Sequence[Raw], settings: Settings) -> Analysis:
+    documents, skipped = _split(document_of(raw) for raw in raws)
     stories = find_stories(documents, settings)
     described = describe(stories, settings)
     signed = sign_stories(described, settings)
@@ -167,28 +172,60 @@ def _analyse_chunk(paths: Sequence[str], settings: Settings) -> Analysis:
     return Analysis(stories, described, signed, skipped, len(documents))
 
 
+def _chunks(
+    files: Iterable[str], settings: Settings, skipped: list[Skipped]
+) -> Iterator[list[Raw]]:
+    """The raw records of every file in order, in tasks of `_CHUNK` records; files or
+    records that cannot be framed go to `skipped`."""
+    chunk: list[Raw] = []
+    size = 0
+    for path in files:
+        for item in records(path, settings):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            chunk.append(item)
+            size += len(item.data)
+            if len(chunk) >= _CHUNK or size >= _CHUNK_BYTES:
+                yield chunk
+                chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 def analyse(
     paths: Iterable[str | os.PathLike[str]], settings: Settings, *, workers: int | None = None
 ) -> Analysis:
     """Read, segment, describe and sign every input, on `workers` processes (None: all cores).
 
-    Files are split into chunks in path order and the chunks' results joined in that
-    order, so the result is the same whatever the number of workers.
+    This process frames the files into raw records (reading is I/O) and hands them out
+    in tasks of consecutive records, a few tasks ahead of the workers, which decode,
+    extract, segment and sign them. Results are joined in reading order, so the result
+    is the same whatever the number of workers, and a single large JSON Lines or WARC
+    file is spread over every worker like a folder of small files.
     """
     files, missing = expand(paths, include=settings.include, exclude=settings.exclude)
-    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    unframed: list[Skipped] = []
+    tasks = _chunks(files, settings, unframed)
     workers = max(1, workers or os.cpu_count() or 1)
-    if workers == 1 or len(chunks) <= 1:
-        parts = [_analyse_chunk(chunk, settings) for chunk in chunks]
+    parts: list[Analysis] = []
+    if workers == 1:
+        parts = [_analyse_chunk(task, settings) for task in tasks]
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-            parts = list(pool.map(_analyse_chunk, chunks, itertools.repeat(settings)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pending: collections.deque[Future[Analysis]] = collections.deque()
+            for task in tasks:
+                pending.append(pool.submit(_analyse_chunk, task, settings))
+                if len(pending) >= _AHEAD * workers:
+                    parts.append(pending.popleft().result())
+            parts.extend(future.result() for future in pending)
     return Analysis(
         stories=[s for p in parts for s in p.stories],
         described=[f for p in parts for f in p.described],
         signed=_join([p.signed for p in parts], settings.num_perm),
         skipped=sorted(
-            [*missing, *(s for p in parts for s in p.skipped)], key=lambda s: path_key(s.path)
+            [*missing, *unframed, *(s for p in parts for s in p.skipped)],
+            key=lambda s: path_key(s.path),
         ),
         files=sum(p.files for p in parts),
     )

@@ -1,6 +1,11 @@
 """Turn each input file into documents: a text file or an HTML page is one, a JSON Lines
 file one per line, a WARC file one per HTML response record.
 
+Two steps, so that the costly one runs on worker processes: `records` frames a file into
+raw records (reading, gunzipping, splitting lines or WARC records: I/O, cheap), and
+`document_of` turns one raw record into a `Document` (decoding, HTML extraction: CPU).
+`read` chains them for one file.
+
 A reader never raises on bad input: what cannot be read becomes a `Skipped`
 with its path (the record's path for a bad record) and the reason, once, and
 every good document before and after it is still yielded.
@@ -10,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import attrs
 from warcio.archiveiterator import ArchiveIterator
 
 from .errors import InputError
@@ -38,10 +45,35 @@ DATE_FIELDS = (
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _LINE_CHUNK = 1 << 20  # bytes read at a time while skipping the rest of an oversized line
+_TAIL = 64  # bytes after the last WARC record inspected for the start of a cut one
+
+
+@attrs.frozen
+class Raw:
+    """One record as framed from its file, not yet decoded: what a worker process gets.
+
+    Attributes:
+        path: the document's path (``FILE``, ``FILE#L<line>``, ``FILE#<offset>``).
+        kind: the input kind.
+        data: the raw bytes, or the text itself when the container already
+            decoded it (a JSON string).
+        meta: what the container says of the document (title, url, date, retrieved).
+    """
+
+    path: str
+    kind: str
+    data: bytes | str = attrs.field(repr=False)
+    meta: dict[str, Any] = attrs.field(factory=dict)
 
 
 def read(path: str, settings: Settings) -> Iterator[Read]:
     """The documents of one input file, or the reasons they could not be read."""
+    for item in records(path, settings):
+        yield item if isinstance(item, Skipped) else document_of(item)
+
+
+def records(path: str, settings: Settings) -> Iterator[Raw | Skipped]:
+    """The raw records of one input file, or the reasons they could not be framed."""
     kind = kind_of(path)
     try:
         if kind == "jsonl":
@@ -49,23 +81,31 @@ def read(path: str, settings: Settings) -> Iterator[Read]:
         elif kind == "warc":
             yield from _warc(path, settings)
         else:
-            data = read_bytes(path, max_bytes=settings.max_bytes)
-            yield _document(path, data, kind)
+            yield Raw(path, kind, read_bytes(path, max_bytes=settings.max_bytes))
     except InputError as error:
         yield Skipped(path, str(error))
-    except OSError as error:  # raised while streaming a JSON Lines or WARC file
+    except (OSError, EOFError, zlib.error) as error:  # opening or streaming JSON Lines or WARC
         yield Skipped(path, reason(error))
 
 
-def _document(path: str, data: bytes, kind: str, **meta: Any) -> Read:
+def document_of(raw: Raw) -> Read:
+    """The document of one raw record: decoded, and for a page its main text extracted."""
+    path, kind, data, meta = raw.path, raw.kind, raw.data, raw.meta
     if not data.strip():
         return Skipped(path, "empty file" if kind != "jsonl" else "empty text")
-    try:
-        text, encoding = decode(data)
-    except InputError as error:
-        return Skipped(path, str(error))
+    if isinstance(data, str):  # a JSON string: a lone surrogate ("\\ud800") becomes "?"
+        text, encoding = data.encode("utf-8", "replace").decode("utf-8"), "utf-8"
+        data = data.encode("utf-8", "surrogatepass")
+    else:
+        try:
+            text, encoding = decode(data)
+        except InputError as error:
+            return Skipped(path, str(error))
     if kind in ("html", "warc"):
-        page = _extract(text)
+        try:
+            page = _extract(text)
+        except InputError as error:  # this page or record only: a WARC's next records still count
+            return Skipped(path, str(error))
         text = page.text
         given = {k: v for k, v in meta.items() if v is not None}  # the record's own metadata wins
         meta = {"title": page.title, "url": page.url, "date": page.date} | given
@@ -108,7 +148,7 @@ def _lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
                 yield number, line
 
 
-def _jsonl(path: str, settings: Settings) -> Iterator[Read]:
+def _jsonl(path: str, settings: Settings) -> Iterator[Raw | Skipped]:
     fields = settings.text_field, settings.title_field, settings.url_field, settings.date_field
     text_field, title_field, url_field, date_field = fields
     for number, line in _lines(path, settings.max_bytes):
@@ -120,7 +160,7 @@ def _jsonl(path: str, settings: Settings) -> Iterator[Read]:
             continue
         try:
             record = json.loads(line)
-        except ValueError as error:  # JSONDecodeError, or bytes that are not UTF-8
+        except (ValueError, RecursionError) as error:  # not JSON, not UTF-8, nested too deep
             yield Skipped(where, f"invalid JSON ({error})")
             continue
         if not isinstance(record, dict):
@@ -135,45 +175,60 @@ def _jsonl(path: str, settings: Settings) -> Iterator[Read]:
             continue
         title = _first(record, title_field, TITLE_FIELDS)
         url = _first(record, url_field, URL_FIELDS)
-        yield _document(
-            where,
-            text.encode("utf-8", "surrogatepass"),
-            "jsonl",
-            title=title.strip() or None if isinstance(title, str) else None,
-            url=url if isinstance(url, str) and url else None,
-            date=parse_date(_first(record, date_field, DATE_FIELDS)),
-        )
+        meta = {
+            "title": title.strip() or None if isinstance(title, str) else None,
+            "url": url if isinstance(url, str) and url else None,
+            "date": parse_date(_first(record, date_field, DATE_FIELDS)),
+        }
+        yield Raw(where, "jsonl", text, meta)
 
 
-def _warc(path: str, settings: Settings) -> Iterator[Read]:
+def _warc(path: str, settings: Settings) -> Iterator[Raw | Skipped]:
     read_ok = 0
+    end = 0  # where the last complete record ends
     with open(path, "rb") as stream:  # warcio gunzips record by record itself
-        records = ArchiveIterator(stream)
+        records = ArchiveIterator(stream, check_digests="raise")  # a damaged payload raises
         try:
             for record in records:
+                if not _has_length(record):  # WARC requires one: the headers were cut short
+                    raise InputError("a record without a Content-Length")
+                html = _is_html_response(record)
+                data = record.content_stream().read(settings.max_bytes + 1) if html else b""
+                # only now: warcio finds the offset by reading to the record's end, so
+                # asking first would leave nothing of the record to read
                 offset = records.get_record_offset()
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if not ctype.startswith(_HTML_TYPES):
+                if getattr(record.raw_stream, "limit", 0) > 0:  # short of its Content-Length
+                    raise InputError("the file ends inside a record")
+                end = offset + records.get_record_length()
+                if not html:
                     continue
                 where = f"{path}#{offset}"
-                data = record.content_stream().read(settings.max_bytes + 1)
                 read_ok += 1
                 if len(data) > settings.max_bytes:
                     yield Skipped(where, f"record larger than max_bytes ({settings.max_bytes})")
                     continue
                 headers = record.rec_headers
-                yield _document(
-                    where,
-                    data,
-                    "warc",
-                    url=headers.get_header("WARC-Target-URI"),
-                    retrieved=headers.get_header("WARC-Date"),
-                )
+                meta = {
+                    "url": headers.get_header("WARC-Target-URI"),
+                    "retrieved": headers.get_header("WARC-Date"),
+                }
+                yield Raw(where, "warc", data, meta)
+            stream.seek(end)
+            if stream.read(_TAIL).strip():  # a record cut in its first bytes: warcio just stops
+                raise InputError("the file ends inside a record")
         except Exception as error:  # warcio on a cut or corrupt file: keep what was read
-            yield Skipped(
-                path,
-                f"truncated or corrupt WARC after {read_ok} HTML records "
-                f"({type(error).__name__}: {error})",
-            )
+            cause = error if isinstance(error, InputError) else f"{type(error).__name__}: {error}"
+            yield Skipped(path, f"truncated or corrupt WARC after {read_ok} HTML records ({cause})")
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    return bool(ctype.startswith(_HTML_TYPES))
+
+
+def _has_length(record: Any) -> bool:
+    if record.format != "warc":
+        return True
+    return bool((record.rec_headers.get_header("Content-Length") or "").strip().isdigit())
