@@ -562,3 +562,38 @@ def test_csv_has_input_kind_url_and_retrieved(four_kinds: dict[str, str], tmp_pa
     assert rows[warc]["retrieved"] == DATE
     text = next(p for p, k in four_kinds.items() if k == "text")
     assert rows[text]["url"] == rows[text]["retrieved"] == ""
+
+
+# Containers and pages with nothing to read are reported, never silently dropped
+
+
+@pytest.mark.parametrize("name", ["empty.jsonl", "blank.jsonl.gz"])
+def test_a_jsonl_file_without_records_is_reported(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    blank = b"\n\n  \n"
+    path.write_bytes(gzip.compress(blank) if name.endswith(".gz") else blank)
+    assert read_all(path) == [Skipped(str(path), "empty file")]
+
+
+def test_a_warc_without_html_responses_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(
+        path,
+        [
+            WarcRecord("warcinfo", ""),
+            WarcRecord("response", "https://x.example.com/a.png", b"\x89PNG\r\n", "image/png"),
+        ],
+        gzipped=False,
+    )
+    assert read_all(path) == [Skipped(str(path), "no HTML response records")]
+
+
+def test_a_page_of_boilerplate_only_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    chrome = tmp_path / "chrome.txt"
+    chrome.write_text("Skip to main content\nHome\nFollow\nShort Url\n", encoding="utf-8")
+    story = write_page(tmp_path / "story.txt", [(make_title(3), make_body(3))])
+    report = provenance.dedupe([tmp_path])
+    assert [(s.path, s.reason) for s in report.skipped] == [
+        (str(chrome), provenance.pipeline.NO_STORY)
+    ]
+    assert [o.path for r in report.stories for o in r.occurrences] == [str(story)]

@@ -158,6 +158,7 @@ class Analysis:
     files: int
 
 
+NO_STORY = "no story in it (only navigation or other boilerplate lines)"
 _CHUNK = 128  # records per task: big enough to amortise a task, small enough to balance
 _CHUNK_BYTES = 16 * 2**20  # and no more raw bytes than this per task
 _AHEAD = 2  # tasks in flight per worker: reading stays ahead of the workers, never far
@@ -166,6 +167,8 @@ _AHEAD = 2  # tasks in flight per worker: reading stays ahead of the workers, ne
 def _analyse_chunk(raws: Sequence[Raw], settings: Settings) -> Analysis:
     documents, skipped = _split(document_of(raw) for raw in raws)
     stories = find_stories(documents, settings)
+    carried = {story.path for story in stories}
+    skipped += [Skipped(d.path, NO_STORY) for d in documents if d.path not in carried]
     described = describe(stories, settings)
     signed = sign_stories(described, settings)
     described = [attrs.evolve(f, sequence=None) for f in described]  # signed: no longer needed

@@ -76,10 +76,14 @@ def records(path: str, settings: Settings) -> Iterator[Raw | Skipped]:
     """The raw records of one input file, or the reasons they could not be framed."""
     kind = kind_of(path)
     try:
-        if kind == "jsonl":
-            yield from _jsonl(path, settings)
-        elif kind == "warc":
-            yield from _warc(path, settings)
+        if kind in ("jsonl", "warc"):
+            framed = _jsonl(path, settings) if kind == "jsonl" else _warc(path, settings)
+            empty = True
+            for item in framed:
+                empty = False
+                yield item
+            if empty:  # a container with nothing to read is reported, never silently dropped
+                yield Skipped(path, "empty file" if kind == "jsonl" else "no HTML response records")
         else:
             yield Raw(path, kind, read_bytes(path, max_bytes=settings.max_bytes))
     except InputError as error:
