@@ -597,3 +597,25 @@ def test_a_page_of_boilerplate_only_is_reported_and_the_rest_read(tmp_path: Path
         (str(chrome), provenance.pipeline.NO_STORY)
     ]
     assert [o.path for r in report.stories for o in r.occurrences] == [str(story)]
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_damaged_warc_record_is_reported_and_the_records_before_it_kept(
+    tmp_path: Path, gzipped: bool
+) -> None:
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    pages = [
+        html_response(PAGE_URL.format(k=k), article_html(make_title(k), make_body(k)))
+        for k in (30, 31)
+    ]
+    offsets = write_warc(path, pages, gzipped=gzipped)
+    data = bytearray(path.read_bytes())
+    middle = (offsets[1] + len(data)) // 2  # inside the second record's payload
+    data[middle] ^= 0x55
+    path.write_bytes(bytes(data))
+    results = read_all(path)
+    assert [r.path for r in results] == [f"{path}#{offsets[0]}", str(path)]
+    skipped = results[1]
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason.startswith("truncated or corrupt WARC after 1 HTML records (")
+    assert skipped.reason.isprintable()

@@ -222,7 +222,14 @@ def _warc(path: str, settings: Settings) -> Iterator[Raw | Skipped]:
                 raise InputError("the file ends inside a record")
         except Exception as error:  # warcio on a cut or corrupt file: keep what was read
             cause = error if isinstance(error, InputError) else f"{type(error).__name__}: {error}"
+            cause = _printable(cause)
             yield Skipped(path, f"truncated or corrupt WARC after {read_ok} HTML records ({cause})")
+
+
+def _printable(message: object, limit: int = 160) -> str:
+    """A message fit for one report line: the raw bytes a parser quotes made safe and short."""
+    text = "".join(c if c.isprintable() else "?" for c in str(message))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _is_html_response(record: Any) -> bool:
