@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.text import (
+    dispatch_day,
     features,
     normalize,
     shingle_hash,
@@ -110,3 +111,30 @@ def test_features() -> None:
     assert empty.digest == ""
     assert empty.words == 0
     assert empty.shingles.size == 0
+
+
+@pytest.mark.parametrize(
+    ("lede", "day"),
+    [
+        ("WASHINGTON, March 9 - The U.S. Agriculture Department", 68),
+        ("NEW YORK, Nov 25 (Reuters) - Stocks rose", 329),
+        ("BRUSSELS, APRil 7 - The following import levies", 97),
+        ("SAO PAULO, Brazil, Sept. 3 - Coffee", 246),
+        ("ZURICH, Dec 31 - Trading", 365),
+        ("LONDON (Reuters) - Stocks fell", None),  # no date in the dateline
+        ("The meeting on March 9 - a Monday - was short", None),  # not a dateline
+    ],
+)
+def test_dispatch_day_reads_a_wire_datelines_date(lede: str, day: int | None) -> None:
+    found, undated = dispatch_day(lede)
+    assert found == day
+    if day is None:
+        assert undated == lede
+    else:
+        assert len(undated) < len(lede)
+        assert undated.split(" - ")[1:] == lede.split(" - ")[1:]
+
+
+def test_a_datelines_date_is_not_one_of_the_figures() -> None:
+    body = "WASHINGTON, March 9 - Exports rose to 19.00 mln tonnes from 18.00 mln."
+    assert features("", body, 5).figures == ("18.00", "19.00")

@@ -173,3 +173,51 @@ def test_an_edited_excerpt_under_a_reworded_headline_matches() -> None:
     assert match.containment < SETTINGS.containment  # the edits took it under the plain rule
     assert match.evidence is Evidence.CONTAINMENT
     assert compare(full, unrelated, SETTINGS).evidence is None
+
+
+# Wire datelines date a dispatch: another day's routine report is another story
+
+
+CROPS = (
+    "WASHINGTON, {date} - The U.S. Agriculture Department estimated Canada's 1986/87 wheat "
+    "crop at 31.85 mln tonnes, vs 31.85 mln tonnes last month. It estimated 1985/86 output at "
+    "24.25 mln tonnes, vs 24.25 mln last month. Canadian wheat exports in 1986/87 are forecast "
+    "at {exports} mln tonnes, vs 18.00 mln tonnes last month. Exports in 1985/86 are estimated "
+    "at 17.71 mln tonnes, vs 17.72 mln last month."
+)
+
+
+def crops(date: str, exports: str = "19.00") -> str:
+    return CROPS.format(date=date, exports=exports)
+
+
+def test_another_days_report_with_one_new_figure_does_not_match() -> None:
+    march, april = features("", crops("March 9"), 5), features("", crops("April 9", "19.50"), 5)
+    assert march.dispatched == 68
+    assert april.dispatched == 99
+    assert not figures_differ(march.figures, april.figures, SETTINGS)  # most figures repeat
+    match = compare(march, april, SETTINGS)
+    assert match.jaccard >= SETTINGS.threshold
+    assert match.evidence is None
+
+
+def test_a_story_run_again_days_later_with_its_figures_still_matches() -> None:
+    match = compare(features("", crops("March 9"), 5), features("", crops("March 16"), 5), SETTINGS)
+    assert match.evidence is Evidence.MINHASH
+
+
+def test_copies_dated_within_dispatch_days_are_compared_as_before() -> None:
+    a, b = features("", crops("March 9"), 5), features("", crops("March 10", "19.50"), 5)
+    assert compare(a, b, SETTINGS).evidence is Evidence.MINHASH
+    assert compare(a, b, SETTINGS.replace(dispatch_days=1)).evidence is None
+
+
+def test_the_dispatch_gap_wraps_around_the_turn_of_the_year() -> None:
+    a, b = features("", crops("Dec 31"), 5), features("", crops("Jan 1", "19.50"), 5)
+    assert (a.dispatched, b.dispatched) == (365, 1)
+    assert compare(a, b, SETTINGS).evidence is Evidence.MINHASH  # one day apart
+
+
+def test_an_exact_copy_is_never_vetoed() -> None:
+    a, b = features("", crops("March 9"), 5), features("", crops("March 9"), 5)
+    assert compare(a, b, SETTINGS).evidence is Evidence.EXACT

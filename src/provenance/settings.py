@@ -73,6 +73,10 @@ class Settings:
             compared on their figures too.
         figure_share: such copies must share at least this share of the
             smaller copy's figures, or they are different reports.
+        dispatch_days: copies whose wire datelines are this many days apart or more
+            are other days' dispatches, and match only when they state the same
+            figures (a feature run again keeps its figures; a routine report sent
+            on another day changes some).
         min_words: a segment with fewer body words is boilerplate, not a story
             (unless it is all the file holds).
         max_bucket: LSH buckets larger than this are linked as a chain, not
@@ -100,6 +104,7 @@ class Settings:
     figure_share: float = attrs.field(default=0.5, validator=_in_range(0.0, 1.0))
     reworded_title: float = attrs.field(default=70.0, validator=_in_range(0.0, 100.0))
     reworded_containment: float = attrs.field(default=0.65, validator=_in_range(0.0, 1.0))
+    dispatch_days: int = attrs.field(default=3, validator=_int_in_range(1, 366))
     min_words: int = attrs.field(default=MIN_WORDS, validator=_int_in_range(0, 100_000))
     max_bucket: int = attrs.field(default=64, validator=_int_in_range(2, 1_000_000))
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_int_in_range(1, 2**40))

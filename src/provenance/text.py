@@ -10,6 +10,7 @@ datasketch's own `MinHash(hashfunc=...)` can serve as the reference.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 
@@ -30,6 +31,20 @@ _FOLD = str.maketrans(
 _WORD = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")  # "1,661,000" and "1661000" state one figure
+# A wire dateline that dates its dispatch: "WASHINGTON, March 9 - ", "NEW YORK, Nov 25 (Reuters) -".
+_DISPATCH = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40}?,\s*(?:[A-Z][\w.'’ -]{1,40}?,\s*)?"
+    r"(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-zA-Z]*\.?\s+"
+    r"(?P<day>\d{1,2})\b"
+    r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—:]"
+)
+_MONTH_STARTS = dict(
+    zip(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        itertools.accumulate((0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30)),
+        strict=True,
+    )
+)
 _HORNER = np.uint64(0x100000001B3)
 _MASK64 = (1 << 64) - 1
 
@@ -142,6 +157,9 @@ class Features:
         sequence: the shingle hashes in text order, kept until the story is
             signed (`signatures.sign_sequences` signs windows of it too), then
             dropped; None once dropped.
+        dispatched: the day of the year its wire dateline gives ("WASHINGTON,
+            March 9 -"), None without one: a routine report sent on another day
+            carries another date.
     """
 
     shingles: HashArray = attrs.field(repr=False, eq=False)
@@ -150,6 +168,17 @@ class Features:
     words: int
     figures: tuple[str, ...] = attrs.field(default=(), repr=False)
     sequence: HashArray | None = attrs.field(default=None, repr=False, eq=False)
+    dispatched: int | None = None
+
+
+def dispatch_day(body: str) -> tuple[int | None, str]:
+    """The day of the year a wire dateline opening the body dates (1-365, no year), and the
+    body without that date, so that the date is not counted among the story's figures."""
+    match = _DISPATCH.match(body)
+    if match is None or not 1 <= int(match["day"]) <= 31:
+        return None, body
+    day = _MONTH_STARTS[match["month"].title()] + int(match["day"])
+    return min(day, 365), body[: match.start("day")] + body[match.end("day") :]
 
 
 def features(title: str, body: str, size: int) -> Features:
@@ -158,11 +187,13 @@ def features(title: str, body: str, size: int) -> Features:
     joined = " ".join(tokens)
     digest = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest() if tokens else ""
     sequence = shingle_sequence(tokens, size)
+    dispatched, undated = dispatch_day(body)
     return Features(
         np.unique(sequence),
         digest,
         normalize(title),
         len(tokens),
-        tuple(sorted(_THOUSANDS.sub("", f) for f in _FIGURE.findall(body))),
+        tuple(sorted(_THOUSANDS.sub("", f) for f in _FIGURE.findall(undated))),
         sequence,
+        dispatched,
     )

@@ -5,7 +5,8 @@ matches when its exact shingle sets agree (Jaccard), when the shorter copy
 is contained in the longer one (an excerpt, a truncated copy), or when the
 titles agree *and* the bodies share a weaker but real overlap. A title alone
 never matches, and two copies that state different figures (a routine
-report sent again another day with new numbers) never match unless exact.
+report sent again another day with new numbers) never match unless exact;
+nor do copies dated days apart by their wire datelines that differ in any figure.
 """
 
 from __future__ import annotations
@@ -69,6 +70,21 @@ def figures_differ(a: tuple[str, ...], b: tuple[str, ...], settings: Settings) -
     return shared < settings.figure_share * min(len(a), len(b))
 
 
+def dispatched_apart(a: Features, b: Features, settings: Settings) -> bool:
+    """Whether both copies' datelines date them `dispatch_days` or more apart (across the
+    turn of the year too) and they do not state the same figures.
+
+    A wire dateline dates the dispatch, so copies of one story carry the same one, and a
+    story run again days later keeps its words and its figures. A routine report sent
+    again another day carries another date and some new figures, even when most of them
+    repeat ("vs 31.85 mln tonnes last month") or one copy writes a figure in words.
+    """
+    if a.dispatched is None or b.dispatched is None:
+        return False
+    gap = abs(a.dispatched - b.dispatched)
+    return min(gap, 365 - gap) >= settings.dispatch_days and a.figures != b.figures
+
+
 def compare(a: Features, b: Features, settings: Settings) -> Match:
     """Apply the match rule to two stories."""
     sa, sb = a.shingles, b.shingles
@@ -102,6 +118,8 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
         )
     ):
         evidence = Evidence.TITLE
-    if evidence not in (None, Evidence.EXACT) and figures_differ(a.figures, b.figures, settings):
+    if evidence not in (None, Evidence.EXACT) and (
+        figures_differ(a.figures, b.figures, settings) or dispatched_apart(a, b, settings)
+    ):
         evidence = None  # the same template with other figures: another day's report
     return Match(jaccard, containment, titles, evidence)
