@@ -408,3 +408,56 @@ def test_double_gaps_mark_breaks_unless_every_paragraph_has_them() -> None:
         ]
     )
     assert len(segment(spaced)) == 1
+
+
+TABLE_PAGE = """\
+Investor Sues First Northern Savings
+
+Updated 29 November 2024
+Follow
+
+Investor Sues First Northern Savings
+
+MINNEAPOLIS: Investor Donald Knutson said he filed a suit against First Northern Savings and \
+Loan Association of Green Bay, stating his request of management for access to the \
+stockholder lists had been denied.
+Knutson owns about 9.9 pct of First Northern's outstanding stock and intends to use the list \
+to call a special meeting of the shareholders.
+
+
+
+Stc Plc Year to End-1986
+
+Updated 03 April 2019
+Follow
+
+Stc Plc Year to End-1986
+
+LONDON: Shr profit 15.9p vs 2.25p loss
+
+Div 3p making 4.5p vs nil
+
+Turnover 1.93 billion stg vs 1.99 billion
+
+Pretax profit 134.2 mln vs 11.4 mln loss
+
+Tax 47.2 mln vs nil
+
+Operating profit 163.0 mln vs 92.7 mln
+"""
+
+
+def test_a_table_of_figures_under_a_repeated_headline_is_a_story() -> None:
+    stories = segment(TABLE_PAGE)
+    assert [s.title for s in stories] == [
+        "Investor Sues First Northern Savings",
+        "Stc Plc Year to End-1986",
+    ]
+    assert stories[1].body.startswith("LONDON: Shr profit 15.9p")
+    assert stories[1].date == dt.date(2019, 4, 3)
+
+
+def test_a_list_without_figures_under_a_repeated_headline_is_not_a_story() -> None:
+    menu = "\n\n".join(["Home", "World", "Business", "Sport", "Opinion", "Culture"] * 2)
+    page = TABLE_PAGE.split("\n\n\n\n")[0] + "\n\n\n\nMore Sections\n\nMore Sections\n\n" + menu
+    assert [s.title for s in segment(page)] == ["Investor Sues First Northern Savings"]

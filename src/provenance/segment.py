@@ -310,6 +310,7 @@ class _Draft:
     title: Line | None
     body: list[Line] = attrs.Factory(list)
     meta: list[Line] = attrs.Factory(list)
+    headed: bool = False  # the page prints its headline again in its header
 
     def take(self, line: Line) -> None:
         if line.kind is Kind.TEXT:
@@ -319,8 +320,14 @@ class _Draft:
 
     @property
     def words(self) -> int:
-        """Words of prose in the body: menus and headline lists do not make a story."""
-        return sum(line.words for line in self.body if line.is_prose)
+        """Words of prose in the body: menus and headline lists do not make a story. Under
+        a headline the page prints again in its header, rows of figures count too: such a
+        story may be a table ("Pretax profit 134.2 mln vs 11.4 mln loss")."""
+        return sum(
+            line.words
+            for line in self.body
+            if line.is_prose or (self.headed and _DIGITS.search(line.text))
+        )
 
     def story(self, path: str, index: int) -> Story:
         title = self.title.text if self.title else ""
@@ -356,7 +363,11 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     bounds = [(-1, -1), *starts]
     for k, (title_at, header_end) in enumerate(bounds):
         stop = starts[k][0] if k < len(starts) else len(page)
-        draft = _Draft(title=page[title_at] if title_at >= 0 else None)
+        header = range(title_at + 1, header_end + 1)
+        draft = _Draft(
+            title=page[title_at] if title_at >= 0 else None,
+            headed=any(page.repeats(page[at], page[title_at]) for at in header),
+        )
         for at in range(title_at + 1, header_end + 1):
             if page[at].kind is not Kind.TEXT:
                 draft.take(page[at])  # header: keep the date, byline and source; drop the rest
