@@ -126,10 +126,12 @@ _DATE_BODY = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
 )
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
 _DATE_LINE = re.compile(
     rf"^(?:(?:last\s+)?(?:updated|published|posted|modified|created|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
     rf"(?P<date>{_DATE_BODY})"
-    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,5}})?)?\s*$",
+    rf"(?:\s*[,|]?\s*(?:at\s+)?{_TIME})?\s*$",  # "Nov 19, 2019, 8:00 AM EST"
     re.IGNORECASE,
 )
 
