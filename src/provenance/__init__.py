@@ -22,6 +22,7 @@ from .pipeline import (
     verified,
 )
 from .records import Occurrence, Report, StoryRecord, build_records
+from .report import write_html
 from .segment import segment
 from .settings import Settings
 from .verify import compare
@@ -56,5 +57,6 @@ __all__ = [
     "sign_stories",
     "verified",
     "write_csv",
+    "write_html",
     "write_jsonl",
 ]

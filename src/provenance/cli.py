@@ -17,7 +17,8 @@ import click
 from . import __version__
 from .errors import OutputError, SettingsError
 from .export import table, to_json, write_csv, write_errors, write_jsonl
-from .pipeline import dedupe
+from .pipeline import dedupe, dedupe_with_bodies
+from .report import write_html
 from .settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,6 +27,7 @@ Examples:
   dedupe seeds/                          # a table of unique stories
   dedupe seeds/ --jsonl stories.jsonl    # provenance records, one story per line
   dedupe scrapes/ --csv occurrences.csv  # one row per occurrence
+  dedupe seeds/ --html report.html       # a page to look at: copies, differences, evidence
   find scrapes -name '*.txt' | dedupe -  # paths on stdin
   dedupe crawl.warc.gz exports/ --include '*.jsonl.gz' --errors errors.jsonl
 """
@@ -61,6 +63,12 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
     "errors_path",
     type=click.Path(dir_okay=False, writable=True),
     help="Write every skipped input (path, reason) as JSON Lines to FILE.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write a self-contained HTML report of the run to FILE.",
 )
 @click.option(
     "--include",
@@ -123,6 +131,7 @@ def command(
     jsonl: str | None,
     csv_path: str | None,
     errors_path: str | None,
+    html_path: str | None,
     as_json: bool,
     workers: int | None,
     quiet: bool,
@@ -137,12 +146,21 @@ def command(
         settings = Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
     except SettingsError as error:
         raise click.UsageError(str(error)) from error
-    outputs = (("--jsonl", jsonl), ("--csv", csv_path), ("--errors", errors_path))
+    outputs = (
+        ("--jsonl", jsonl),
+        ("--csv", csv_path),
+        ("--errors", errors_path),
+        ("--html", html_path),
+    )
     for option, target in outputs:
         if target and not os.path.isdir(os.path.dirname(target) or "."):
             raise click.BadParameter(f"folder of {target!r} does not exist", param_hint=option)
     began = time.perf_counter()
-    report = dedupe(paths, settings, workers=workers)  # None: all cores
+    bodies: dict[tuple[str, int], str] = {}
+    if html_path:  # the copies' own texts too, for their differences
+        report, bodies = dedupe_with_bodies(paths, settings, workers=workers)
+    else:
+        report = dedupe(paths, settings, workers=workers)  # None: all cores
     for skipped in report.skipped:
         click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
     try:
@@ -152,6 +170,11 @@ def command(
             write_csv(report.stories, csv_path)
         if errors_path:
             write_errors(report.skipped, errors_path)
+        if html_path:
+            elapsed = time.perf_counter() - began
+            write_html(
+                report, html_path, bodies=bodies, inputs=paths, settings=settings, elapsed=elapsed
+            )
     except OutputError as error:
         click.echo(f"dedupe: {error}", err=True)
         sys.exit(3)

@@ -260,6 +260,17 @@ def dedupe(
     than one worker on Windows or macOS needs the usual `if __name__ == "__main__":`
     guard, as with any use of multiprocessing there.
     """
+    return dedupe_with_bodies(paths, settings, workers=workers)[0]
+
+
+def dedupe_with_bodies(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    workers: int | None = 1,
+) -> tuple[Report, dict[tuple[str, int], str]]:
+    """`dedupe`, and every story's body by its (path, start): the records keep only the
+    canonical text, and the HTML report shows how each copy's own text differs from it."""
     settings = settings or Settings()
     run = analyse(paths, settings, workers=workers)
     stories, described, skipped = run.stories, run.described, run.skipped
@@ -272,4 +283,5 @@ def dedupe(
         unique_stories=len(records),
         duplicate_occurrences=sum(len(r.occurrences) for r in records) - len(records),
     )
-    return Report(stories=records, skipped=skipped, stats=stats)
+    bodies = {(s.path, s.start): s.body for s in stories}
+    return Report(stories=records, skipped=skipped, stats=stats), bodies
