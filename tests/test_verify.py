@@ -8,7 +8,13 @@ import pytest
 
 from provenance import Settings, compare
 from provenance.text import features
-from provenance.verify import Evidence, Match, figures_differ, title_similarity
+from provenance.verify import (
+    Evidence,
+    Match,
+    figures_differ,
+    title_similarity,
+    titles_state_other_figures,
+)
 
 from .conftest import make_body, make_title
 
@@ -221,3 +227,33 @@ def test_the_dispatch_gap_wraps_around_the_turn_of_the_year() -> None:
 def test_an_exact_copy_is_never_vetoed() -> None:
     a, b = features("", crops("March 9"), 5), features("", crops("March 9"), 5)
     assert compare(a, b, SETTINGS).evidence is Evidence.EXACT
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "other"),
+    [
+        ("NY COFFEE 10:30", "NY COFFEE 12:30", True),
+        ("CME 11:31 EDT", "CME 11:30 EDT", True),
+        ("MCCORMICK 1ST QTR NET", "MCCORMICK 1ST QTR FEB 28 NET", False),  # adds a figure
+        ("Mayor opens the new bridge", "Mayor opens new bridge", False),
+    ],
+)
+def test_titles_state_other_figures(a: str, b: str, other: bool) -> None:
+    assert titles_state_other_figures(a, b) is other
+    assert titles_state_other_figures(b, a) is other
+
+
+def test_a_title_with_other_figures_is_no_title_evidence() -> None:
+    body = make_body(40, paragraphs=6)
+    sentences = body.split(". ")
+    half = ". ".join(sentences[: len(sentences) // 3]) + ". " + make_body(41, paragraphs=4)
+    same = compare(
+        features("NY COFFEE 10:30", body, 5), features("NY COFFEE 10:30", half, 5), SETTINGS
+    )
+    assert same.evidence is Evidence.TITLE
+    other = compare(
+        features("NY COFFEE 10:30", body, 5), features("NY COFFEE 12:30", half, 5), SETTINGS
+    )
+    assert other.evidence is None
+    assert other.title_similarity is not None
+    assert other.title_similarity >= SETTINGS.title_threshold  # still reported as it is

@@ -12,6 +12,7 @@ nor do copies dated days apart by their wire datelines that differ in any figure
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 
 import attrs
@@ -20,6 +21,8 @@ from rapidfuzz import fuzz
 
 from .settings import Settings
 from .text import Features
+
+_DIGITS = re.compile(r"\d+")
 
 
 class Evidence(enum.Enum):
@@ -85,6 +88,13 @@ def dispatched_apart(a: Features, b: Features, settings: Settings) -> bool:
     return min(gap, 365 - gap) >= settings.dispatch_days and a.figures != b.figures
 
 
+def titles_state_other_figures(a: str, b: str) -> bool:
+    """Whether two titles state figures that neither title's figures include: "NY COFFEE 10:30"
+    and "NY COFFEE 12:30" are two reports, "1ST QTR NET" and "1ST QTR FEB 28 NET" one."""
+    small, large = sorted((Counter(_DIGITS.findall(a)), Counter(_DIGITS.findall(b))), key=len)
+    return bool(small - large)
+
+
 def compare(a: Features, b: Features, settings: Settings) -> Match:
     """Apply the match rule to two stories."""
     sa, sb = a.shingles, b.shingles
@@ -94,6 +104,7 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
     jaccard = shared / union if union else 0.0
     containment = shared / smaller if smaller else 0.0
     titles = title_similarity(a.title, b.title)
+    headline = None if titles_state_other_figures(a.title, b.title) else titles  # for the rules
     evidence: Evidence | None = None
     if a.digest and a.digest == b.digest:
         evidence = Evidence.EXACT
@@ -102,15 +113,15 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
     elif containment >= settings.containment and smaller >= settings.min_shingles:
         evidence = Evidence.CONTAINMENT
     elif (
-        titles is not None
-        and titles >= settings.reworded_title
+        headline is not None
+        and headline >= settings.reworded_title
         and containment >= settings.reworded_containment
         and smaller >= 2 * settings.min_shingles
     ):
         evidence = Evidence.CONTAINMENT  # an edited excerpt under a reworded headline
     elif (
-        titles is not None
-        and titles >= settings.title_threshold
+        headline is not None
+        and headline >= settings.title_threshold
         and shared
         and (
             jaccard >= settings.title_jaccard
