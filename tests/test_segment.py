@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from provenance import Story, segment
 from provenance.boilerplate import Kind, byline, classify, parse_date, source
+from provenance.segment import Page
 
 from .conftest import body_lines, make_body, make_title, page_story, page_text
 
@@ -466,3 +467,46 @@ def test_a_list_without_figures_under_a_repeated_headline_is_not_a_story() -> No
     menu = "\n\n".join(["Home", "World", "Business", "Sport", "Opinion", "Culture"] * 2)
     page = TABLE_PAGE.split("\n\n\n\n")[0] + "\n\n\n\nMore Sections\n\nMore Sections\n\n" + menu
     assert [s.title for s in segment(page)] == ["Investor Sues First Northern Savings"]
+
+
+LEDE_TITLES = """\
+Home Blog
+
+Man Pleads Guilty to Threatening to Kill a Congresswoman
+
+
+A New York man pleaded guilty Monday to threatening to kill a congresswoman, prosecutors said, \
+and faces up to ten years in prison when he is sentenced in February.
+
+He was arrested in April after a call to the congresswoman's office, where staff reported him.
+
+His lawyer said in an email that he never intended to harm anyone and regrets what he said.
+
+The prosecutor said the case shows that free speech carries responsibilities with it.
+
+Sentencing is scheduled for February, and he remains in custody until then, officials said.
+
+
+PanARMENIAN.Net - Verified video footage, eyewitness testimony from people on
+
+
+PanARMENIAN.Net - Verified video footage, eyewitness testimony from people on the ground and \
+information gathered from human rights activists show that the strikes hit a market.
+
+The strikes continued into the night, according to residents of the town.
+"""
+
+
+def test_a_title_cut_from_its_own_lede_starts_a_story() -> None:
+    stories = segment(LEDE_TITLES)
+    assert [s.title for s in stories] == [
+        "Man Pleads Guilty to Threatening to Kill a Congresswoman",
+        "PanARMENIAN.Net - Verified video footage, eyewitness testimony from people on",
+    ]
+    assert stories[1].body.startswith("PanARMENIAN.Net - Verified video footage, eyewitness")
+    assert stories[1].body.endswith("according to residents of the town.")
+
+
+def test_a_full_sentence_over_its_repeat_is_not_a_lede_title() -> None:
+    page = "Intro\n\nThe mayor opened the bridge.\nThe mayor opened the bridge. Then she left.\n"
+    assert not Page.of(page).opens_next(2)

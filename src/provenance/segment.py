@@ -260,6 +260,8 @@ class Page:
             and not _is_dateline(headline.text)
         ):
             end = at  # a headline over a datelined lede: a wire story starts here
+        if end is None and self.opens_next(at):
+            end = at  # a headline cut from its own lede: the lede follows it
         if (
             end is None
             and headline.blanks_after >= 2
@@ -270,6 +272,22 @@ class Page:
         ):
             end = at
         return end
+
+    def opens_next(self, at: int) -> bool:
+        """Whether the line is the opening words of the prose paragraph below it, cut off
+        without a sentence end: a title made from the lede ("Verified video footage, eyewitness
+        testimony from people on" over "Verified video footage, eyewitness testimony from
+        people on the ground ...")."""
+        line = self[at]
+        if at + 1 >= len(self) or _SENTENCE_END.search(line.text):
+            return False
+        following = self[at + 1]
+        return (
+            following.kind is Kind.TEXT
+            and following.is_prose
+            and following.words > line.words
+            and following.key.startswith(line.key + " ")
+        )
 
     def story_starts(self) -> list[tuple[int, int]]:
         """(headline index, header end index) of every story start on the page."""
