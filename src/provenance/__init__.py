@@ -25,6 +25,7 @@ from .records import Occurrence, Report, StoryRecord, build_records
 from .report import write_html
 from .segment import segment
 from .settings import Settings
+from .store import Store, StoreError
 from .verify import compare
 
 try:
@@ -42,6 +43,8 @@ __all__ = [
     "Settings",
     "SettingsError",
     "Skipped",
+    "Store",
+    "StoreError",
     "Story",
     "StoryRecord",
     "__version__",

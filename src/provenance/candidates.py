@@ -48,11 +48,22 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(lsh.b), int(lsh.r)
 
 
-def _band_keys(block: SignatureMatrix) -> npt.NDArray[np.uint64]:
+def band_keys(block: SignatureMatrix) -> npt.NDArray[np.uint64]:
+    """One key per row of a band's columns: rows that agree on every value share it."""
     acc = np.zeros(block.shape[0], dtype=np.uint64)
     for column in block.T:
         acc = (acc ^ column.astype(np.uint64)) * np.uint64(0x100000001B3)
     return acc
+
+
+def within_buckets(
+    first: npt.NDArray[np.bool_],
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """For rows sorted by bucket (`first` marks each bucket's first row): the size of each
+    row's bucket, and the row's place in it."""
+    start = np.maximum.accumulate(np.where(first, np.arange(first.size), 0))
+    size = np.diff(np.r_[np.flatnonzero(first), first.size])[np.cumsum(first) - 1]
+    return size, np.arange(first.size) - start
 
 
 def band_codes(
@@ -80,15 +91,12 @@ def band_codes(
     owner = owner_all[live]
     codes: list[npt.NDArray[np.int64]] = []
     for band in range(bands):
-        keys = _band_keys(signatures[live, band * rows : (band + 1) * rows])
+        keys = band_keys(signatures[live, band * rows : (band + 1) * rows])
         order = np.lexsort((owner, keys))
         k, o = keys[order], owner[order]
         keep = np.r_[True, (k[1:] != k[:-1]) | (o[1:] != o[:-1])]  # one row per owner and key
         k, o = k[keep], o[keep]
-        first = np.r_[True, k[1:] != k[:-1]]
-        start = np.maximum.accumulate(np.where(first, np.arange(k.size), 0))
-        size = np.diff(np.r_[np.flatnonzero(first), k.size])[np.cumsum(first) - 1]
-        position = np.arange(k.size) - start
+        size, position = within_buckets(np.r_[True, k[1:] != k[:-1]])
         shared = size >= 2  # most rows sit alone in their bucket: drop them before pairing
         o, size, position = o[shared], size[shared], position[shared]
         small = size <= max_bucket  # a giant bucket is linked as a chain: offset 1 only

@@ -6,20 +6,24 @@ stderr), 2 usage error, 3 an output could not be written, 130 interrupted.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 import click
 
 from . import __version__
 from .errors import OutputError, SettingsError
 from .export import table, to_json, write_csv, write_errors, write_jsonl
 from .pipeline import dedupe, dedupe_with_bodies
+from .records import Report
 from .report import write_html
 from .settings import Settings
+from .store import BATCH, Ingested, Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 EPILOG = """\b
@@ -30,6 +34,8 @@ Examples:
   dedupe seeds/ --html report.html       # a page to look at: copies, differences, evidence
   find scrapes -name '*.txt' | dedupe -  # paths on stdin
   dedupe crawl.warc.gz exports/ --include '*.jsonl.gz' --errors errors.jsonl
+  dedupe today/ --db archive.sqlite -q   # add today's pages to a store
+  dedupe --db archive.sqlite --files-of c1fb3b5ba7682380   # who carried this story
 """
 
 
@@ -45,7 +51,7 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--jsonl",
     "jsonl",
@@ -101,6 +107,56 @@ def _setting(name: str, kind: Any, help: str) -> Callable[[F], F]:
     help="Processes that read, segment and sign the inputs. [default: all cores]",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine, or on Apache Spark (the spark extra and Java 17+); "
+    "both give the same records.",
+)
+@click.option(
+    "--master",
+    metavar="URL",
+    default="local[*]",
+    show_default=True,
+    help="The Spark master for --engine spark (local[2], spark://host:7077, yarn).",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Keep everything in the SQLite store FILE: PATHS are added to it (files already "
+    "there with the same content are passed over), and outputs and queries cover the whole "
+    "store. PATHS may be left out.",
+)
+@click.option("--prune", is_flag=True, help="With --db: drop stored files that no longer exist.")
+@click.option(
+    "--drop",
+    multiple=True,
+    metavar="PATH",
+    help="With --db: drop this stored file, or every stored file under this folder (repeatable).",
+)
+@click.option(
+    "--stories-of",
+    multiple=True,
+    metavar="PATH",
+    help="With --db: print the stories this file (or FILE#L<n> record) carried (repeatable).",
+)
+@click.option(
+    "--files-of",
+    multiple=True,
+    metavar="STORY_ID",
+    help="With --db: print every file and offset that carried this story (repeatable).",
+)
+@click.option("--search", metavar="TITLE", help="With --db: print the stories titled most like it.")
+@click.option(
+    "--batch",
+    type=click.IntRange(1),
+    default=BATCH,
+    show_default=True,
+    help="With --db: files per transaction (a crash loses at most one batch of work).",
+)
+@click.option(
     "-q",
     "--quiet",
     is_flag=True,
@@ -134,6 +190,15 @@ def command(
     html_path: str | None,
     as_json: bool,
     workers: int | None,
+    engine: str,
+    master: str,
+    db: str | None,
+    prune: bool,
+    drop: tuple[str, ...],
+    stories_of: tuple[str, ...],
+    files_of: tuple[str, ...],
+    search: str | None,
+    batch: int,
     quiet: bool,
     **overrides: Any,
 ) -> None:
@@ -142,8 +207,17 @@ def command(
     PATHS are files or folders, walked for text, HTML, JSON Lines and WARC files
     (gzipped or not); "-" reads paths from stdin.
     """
+    explicit = {k: v for k, v in overrides.items() if v not in (None, ())}
+    queries = Queries(stories_of, files_of, search)
+    if db is None:
+        if prune or drop or queries:
+            raise click.UsageError("--prune, --drop and the queries need --db FILE")
+        if not paths:
+            raise click.UsageError("Missing argument 'PATHS...'.")
+    elif engine != "local" or html_path:
+        raise click.UsageError("--db works with the local engine and without --html")
     try:
-        settings = Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
+        settings = Settings(**explicit)
     except SettingsError as error:
         raise click.UsageError(str(error)) from error
     outputs = (
@@ -155,9 +229,26 @@ def command(
     for option, target in outputs:
         if target and not os.path.isdir(os.path.dirname(target) or "."):
             raise click.BadParameter(f"folder of {target!r} does not exist", param_hint=option)
+    if db is not None:
+        outputs_of_store = {"jsonl": jsonl, "csv": csv_path, "errors": errors_path}
+        _with_store(
+            db,
+            paths,
+            explicit,
+            workers,
+            batch,
+            (prune, drop),
+            queries,
+            outputs_of_store,
+            as_json=as_json,
+            quiet=quiet,
+        )
+        return
     began = time.perf_counter()
     bodies: dict[tuple[str, int], str] = {}
-    if html_path:  # the copies' own texts too, for their differences
+    if engine == "spark":
+        report = _on_spark(paths, settings, master)
+    elif html_path:  # the copies' own texts too, for their differences
         report, bodies = dedupe_with_bodies(paths, settings, workers=workers)
     else:
         report = dedupe(paths, settings, workers=workers)  # None: all cores
@@ -192,6 +283,127 @@ def command(
         )
     if report.skipped:
         sys.exit(1)
+
+
+def _on_spark(paths: tuple[str, ...], settings: Settings, master: str) -> Report:
+    """The run on Spark, its records collected in order (the extra is imported only here)."""
+    try:
+        from .spark import collect_report, session
+    except ImportError as error:
+        raise click.UsageError(
+            f"--engine spark needs the spark extra: pip install 'news-provenance[spark]' ({error})"
+        ) from error
+    try:
+        spark = session(master)
+    except Exception as error:  # no Java, or a master that cannot be reached
+        raise click.ClickException(f"cannot start Spark at {master}: {error}") from error
+    return collect_report(spark, paths, settings)
+
+
+@attrs.frozen
+class Queries:
+    """The questions asked of a store on the command line."""
+
+    stories_of: tuple[str, ...]
+    files_of: tuple[str, ...]
+    search: str | None
+
+    def __bool__(self) -> bool:
+        return bool(self.stories_of or self.files_of or self.search)
+
+
+def _with_store(
+    db: str,
+    paths: tuple[str, ...],
+    explicit: dict[str, Any],
+    workers: int | None,
+    batch: int,
+    removals: tuple[bool, tuple[str, ...]],
+    queries: Queries,
+    outputs: dict[str, str | None],
+    *,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Add PATHS to the store, drop what is asked, then write, print or answer from it all."""
+    began = time.perf_counter()
+    if not paths and not os.path.exists(db):
+        raise click.UsageError(f"no store at {db} (give PATHS to build one)")
+    try:
+        settings = (Store.stored_settings(db) or Settings()).replace(**explicit)
+        store = Store.open(db, settings)
+    except (StoreError, SettingsError) as error:
+        raise click.UsageError(str(error)) from error
+    prune, drop = removals
+    with store:
+        try:
+            done = store.ingest(paths, workers=workers, batch=batch) if paths else Ingested()
+            if drop:
+                done += store.drop(drop, batch=batch)
+            if prune:
+                done += store.prune(batch=batch)
+        except StoreError as error:
+            raise click.UsageError(str(error)) from error
+        for skipped in done.skipped:
+            click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
+        try:
+            if outputs["jsonl"]:
+                store.write_jsonl(outputs["jsonl"])
+            if outputs["csv"]:
+                store.write_csv(outputs["csv"])
+            if outputs["errors"]:
+                write_errors(done.skipped, outputs["errors"])
+        except OutputError as error:
+            click.echo(f"dedupe: {error}", err=True)
+            sys.exit(3)
+        unanswered = _answer(store, queries, as_json=as_json) if queries else False
+        if not queries and as_json:
+            click.echo(to_json(list(store.records())), nl=False)
+        elif not queries and not quiet:
+            click.echo(table(list(store.records())), nl=False)
+        if not quiet:
+            s = store.stats()
+            click.echo(
+                f"{s.clusters} stories in {db} ({s.stories} found in {s.files} files); "
+                f"this run: {done.added} added, {done.replaced} replaced, "
+                f"{done.unchanged} unchanged, {done.removed} removed, "
+                f"{len(done.skipped)} skipped, {time.perf_counter() - began:.2f}s",
+                err=True,
+            )
+    if done.skipped or unanswered:
+        sys.exit(1)
+
+
+def _answer(store: Store, queries: Queries, *, as_json: bool) -> bool:
+    """Print the answers; True if some question found nothing (reported on stderr)."""
+    unanswered = False
+    for path in queries.stories_of:
+        carried = store.stories_of(path)
+        if not carried:
+            click.echo(f"dedupe: no story of {path} in {store.path}", err=True)
+            unanswered = True
+        click.echo(to_json(carried) if as_json else table(carried), nl=False)
+    for story_id in queries.files_of:
+        record = store.story(story_id)
+        if record is None:
+            click.echo(f"dedupe: no story {story_id} in {store.path}", err=True)
+            unanswered = True
+        elif as_json:
+            click.echo(to_json([record]), nl=False)
+        else:
+            click.echo(f"{record.story_id}  {record.title}")
+            for o in record.occurrences:
+                click.echo(
+                    f"  {o.path}  chars {o.start}-{o.end}  lines {o.line_start}-{o.line_end}  "
+                    f"{o.evidence} {o.similarity:g}"
+                )
+    if queries.search:
+        hits = store.search(queries.search)
+        if as_json:
+            click.echo(json.dumps([attrs.asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        for hit in [] if as_json else hits:
+            click.echo(f"{hit.story_id}  {hit.score:6.2f}  {hit.title}")
+    return unanswered
 
 
 def main(args: list[str] | None = None) -> None:
