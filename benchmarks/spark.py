@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,37 @@ from .datasets import DATA, REPO
 from .speed import scale_corpus
 
 _SAMPLE = 0.5  # seconds between memory samples
+
+
+def distinct_corpus(source: Path, out: Path, size: int, *, seed: int = 0) -> Path:
+    """`size` one-story files like `scale_corpus`'s, a third of them edited copies of an
+    earlier one, but every other story made of words drawn from the Reuters vocabulary at
+    random, so that stories share no sentence.
+
+    `scale_corpus` makes its stories beyond Reuters' own from sentences of a fixed pool, so
+    stories share sentences more and more often as the corpus grows, and candidate pairs
+    grow with the square of its size (3.6 times from 100k to 200k stories). This corpus
+    keeps them proportional, which measures the engine rather than the pool.
+    """
+    rng = random.Random(seed)
+    texts = (path.read_text("utf-8", "replace") for path in sorted(source.rglob("*.txt")))
+    words = sorted({word for text in texts for word in text.split()})
+    earlier: list[tuple[str, list[str]]] = []
+    for n in range(size):
+        if earlier and rng.random() < 1 / 3:
+            title, body = rng.choice(earlier)
+            body = list(body)
+            for _ in range(3):
+                body[rng.randrange(len(body))] = rng.choice(words)
+        else:
+            body = [rng.choice(words) for _ in range(rng.randint(60, 240))]
+            title = f"{' '.join(body[:8]).upper()} {n}"
+            body = ["Serial", f"{n}.", *body]
+            earlier = [*earlier[-999:], (title, body)]
+        folder = out / f"{n // 1000:04d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{n:07d}.txt").write_text(f"{title}\n\n{' '.join(body)}\n", encoding="utf-8")
+    return out
 
 
 def run_spark(
@@ -166,6 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-local", action="store_true", help="skip the local engine")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--keep", type=Path, help="make the corpora here and keep them")
+    parser.add_argument(
+        "--corpus",
+        choices=("speed", "distinct"),
+        default="speed",
+        help="speed: benchmarks.speed.scale_corpus; distinct: stories that share no sentences",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -188,15 +226,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped: {error}", file=sys.stderr)
             return 0
         for size in args.size or [100_000]:
-            folder = scratch / f"g{size}"
+            folder = scratch / f"{'g' if args.corpus == 'speed' else 'd'}{size}"
             if not (folder / ".done").exists():
-                scale_corpus(reuters, folder, size)
+                make = scale_corpus if args.corpus == "speed" else distinct_corpus
+                make(reuters, folder, size)
                 (folder / ".done").touch()
             spark_out = scratch / f"spark-{size}"
             shutil.rmtree(spark_out, ignore_errors=True)
             spark_args = [str(folder), str(spark_out), args.master, str(args.shuffle)]
             spark = measure(["spark", *spark_args, args.driver_memory])
             row: dict[str, object] = {"size": size, "master": args.master, "spark": spark}
+            row["corpus"] = args.corpus
             if not args.no_local:
                 local_out = scratch / f"local-{size}.jsonl"
                 row["local"] = measure(["local", str(folder), str(local_out)])
