@@ -17,7 +17,8 @@ import pytest
 pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
 
-from pyspark.sql.types import StructType
+from pyspark.sql import SparkSession
+from pyspark.sql.types import ArrayType, StructType
 from rapidfuzz import fuzz
 
 import provenance
@@ -38,7 +39,7 @@ needs_java = pytest.mark.skipif(not HAS_JAVA, reason="Spark needs Java (17 or la
 
 
 @pytest.fixture(scope="module")
-def spark() -> Iterator[object]:
+def spark() -> Iterator[SparkSession]:
     if not HAS_JAVA:
         pytest.skip("Spark needs Java (17 or later)")
     spark = session("local[2]", **{"spark.sql.shuffle.partitions": "4"})
@@ -149,35 +150,35 @@ def test_the_corpus_hits_every_case(corpus: list[str]) -> None:
     ("partitions", "shuffle", "seed"), [(1, 1, 0), (3, 4, 1), (16, 7, 2)], ids=str
 )
 def test_same_records_as_local(
-    spark: object, corpus: list[str], partitions: int, shuffle: int, seed: int
+    spark: SparkSession, corpus: list[str], partitions: int, shuffle: int, seed: int
 ) -> None:
     local = provenance.dedupe(corpus)
     shuffled = random.Random(seed).sample(corpus, len(corpus))
-    spark.conf.set("spark.sql.shuffle.partitions", str(shuffle))  # type: ignore[attr-defined]
+    spark.conf.set("spark.sql.shuffle.partitions", str(shuffle))
     try:
-        run = run_spark(spark, shuffled, partitions=partitions)  # type: ignore[arg-type]
+        run = run_spark(spark, shuffled, partitions=partitions)
     finally:
-        spark.conf.set("spark.sql.shuffle.partitions", "4")  # type: ignore[attr-defined]
+        spark.conf.set("spark.sql.shuffle.partitions", "4")
     _same(run, local)
 
 
 @needs_java
-def test_giant_buckets_and_components_in_spark(spark: object, corpus: list[str]) -> None:
+def test_giant_buckets_and_components_in_spark(spark: SparkSession, corpus: list[str]) -> None:
     """Buckets over `max_bucket` are chained in story order, and the large-star/small-star
     components (forced by `driver_edges=0`) agree with the driver's union-find."""
     settings = Settings(max_bucket=2)
     local = provenance.dedupe(corpus, settings)
     copies = [r for r in local.stories if any("copy-" in p for p in r.files)]
     assert [len(r.files) for r in copies] == [6]  # a chain still joins a bucket's six copies
-    run = run_spark(spark, corpus, settings, partitions=5, driver_edges=0)  # type: ignore[arg-type]
+    run = run_spark(spark, corpus, settings, partitions=5, driver_edges=0)
     _same(run, local)
 
 
 @needs_java
 def test_json_lines_parts_are_the_local_file(
-    spark: object, corpus: list[str], tmp_path: Path
+    spark: SparkSession, corpus: list[str], tmp_path: Path
 ) -> None:
-    run = run_spark(spark, corpus, partitions=4)  # type: ignore[arg-type]
+    run = run_spark(spark, corpus, partitions=4)
     jsonl_text(run.records).write.text(str(tmp_path / "out"))
     parts = sorted((tmp_path / "out").glob("part-*"))
     written = b"".join(p.read_bytes() for p in parts)
@@ -185,14 +186,16 @@ def test_json_lines_parts_are_the_local_file(
     provenance.write_jsonl(provenance.dedupe(corpus).stories, local)
     assert written == local.read_bytes()
     assert run.records.schema == StructType.fromDDL(RECORD_DDL)
-    occurrence = run.records.schema["occurrences"].dataType.elementType  # type: ignore[attr-defined]
-    assert occurrence.names == [f.name for f in attrs.fields(Occurrence)]
+    occurrences = run.records.schema["occurrences"].dataType
+    assert isinstance(occurrences, ArrayType)
+    assert isinstance(occurrences.elementType, StructType)
+    assert occurrences.elementType.names == [f.name for f in attrs.fields(Occurrence)]
 
 
 @needs_java
 @pytest.mark.parametrize("partitions", [1, 4])
 def test_a_dataframe_of_documents_reads_like_json_lines(
-    spark: object, tmp_path: Path, partitions: int
+    spark: SparkSession, tmp_path: Path, partitions: int
 ) -> None:
     rows = [
         {
@@ -208,28 +211,28 @@ def test_a_dataframe_of_documents_reads_like_json_lines(
     local = provenance.dedupe([str(feed)])
     documents = [r | {"path": f"{feed}#L{n}"} for n, r in enumerate(rows, 1)]
     random.Random(partitions).shuffle(documents)
-    frame = spark.createDataFrame(  # type: ignore[attr-defined]
+    frame = spark.createDataFrame(
         documents, "path string, title string, text string, url string, date string"
     ).repartition(3)
-    run = run_spark(spark, frame, partitions=partitions)  # type: ignore[arg-type]
+    run = run_spark(spark, frame, partitions=partitions)
     assert local.stats.duplicate_occurrences > 0
     _same(run, local)
 
 
 @needs_java
 def test_same_records_as_local_on_aeb(
-    spark: object, tmp_path_factory: pytest.TempPathFactory
+    spark: SparkSession, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     if not (datasets.DATA / datasets.AEB_TARBALL).exists():
         pytest.skip(f"{datasets.DATA / datasets.AEB_TARBALL} is absent")
     aeb = datasets.aeb(Path(tmp_path_factory.mktemp("aeb")))
     local = provenance.dedupe(aeb.paths, workers=None)
-    run = run_spark(spark, aeb.paths)  # type: ignore[arg-type]
+    run = run_spark(spark, aeb.paths)
     _same(run, local)
 
 
 @needs_java
-def test_cli_engine_spark(corpus: list[str], tmp_path: Path, spark: object) -> None:
+def test_cli_engine_spark(corpus: list[str], tmp_path: Path, spark: SparkSession) -> None:
     ours, theirs = tmp_path / "spark.jsonl", tmp_path / "local.jsonl"
     for engine, out in (("spark", ours), ("local", theirs)):
         with pytest.raises(SystemExit) as done:
@@ -239,13 +242,13 @@ def test_cli_engine_spark(corpus: list[str], tmp_path: Path, spark: object) -> N
 
 
 @needs_java
-def test_star_components_match_union_find(spark: object) -> None:
+def test_star_components_match_union_find(spark: SparkSession) -> None:
     rng = random.Random(3)
     ids = rng.sample(range(1, 2**62), 60)
     path = list(itertools.pairwise(ids[:30]))  # a long chain, ids in no order
     loose = [(rng.choice(ids[30:]), rng.choice(ids[30:])) for _ in range(20)]
     edges = [(a, b) for a, b in path + loose if a != b]
-    frame = spark.createDataFrame(edges, "a long, b long")  # type: ignore[attr-defined]
+    frame = spark.createDataFrame(edges, "a long, b long")
     got = {r["node"]: r["component"] for r in star_labels(frame).collect()}
     import numpy as np
 

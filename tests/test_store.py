@@ -7,6 +7,7 @@ import json
 import random
 import shutil
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -22,7 +23,15 @@ from provenance import Settings, Store, StoreError
 from provenance.candidates import lsh_params
 from provenance.cli import command
 from provenance.export import jsonl_lines
-from provenance.incremental import Old, band_rows, name_groups
+from provenance.incremental import (
+    TITLE_TAG,
+    WINDOW_TAG,
+    Old,
+    band_rows,
+    bucket_pairs,
+    name_groups,
+)
+from provenance.model import path_key
 from provenance.pipeline import analyse, candidate_pairs, verified
 from provenance.store import SCHEMA_VERSION
 
@@ -160,6 +169,42 @@ def test_edges_are_the_batch_runs_verified_candidates(corpus: Path, tmp_path: Pa
     found = verified(candidate_pairs(run.described, run.signed, config), run.described, config)
     ids = [position[(s.path, s.start)] for s in run.stories]
     assert edges == {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in found}
+
+
+def proposals(db: sqlite3.Connection, max_bucket: int) -> Counter[tuple[int, int]]:
+    """For every pair, how many stored buckets propose it, counted from scratch."""
+    position = {
+        i: (*path_key(path), start)
+        for i, path, start in db.execute("SELECT id, path, char_start FROM stories")
+    }
+    windows = int(db.execute("SELECT value FROM meta WHERE key = 'windows'").fetchone()[0])
+    found: Counter[tuple[int, int]] = Counter()
+    buckets = db.execute(
+        "SELECT tag, group_concat(story) FROM bands GROUP BY tag, key HAVING count(*) > 1"
+    )
+    for tag, members in buckets:
+        if WINDOW_TAG <= tag < TITLE_TAG and not windows:
+            continue
+        ids = [int(m) for m in members.split(",")]
+        found.update(bucket_pairs(ids, position.__getitem__, max_bucket))
+    return found
+
+
+@pytest.mark.parametrize("max_bucket", [3, 64])
+def test_every_edge_counts_the_buckets_that_propose_it(
+    corpus: Path, tmp_path: Path, max_bucket: int
+) -> None:
+    root = copy_of(corpus, tmp_path)
+    files = text_files(root)
+    config = Settings(max_bucket=max_bucket)
+    with Store.open(tmp_path / "s.sqlite", config) as store:
+        for part in (files[2::3], files[::3], files[1::3]):
+            store.ingest(part, batch=4)
+        store.drop(files[::5])
+        edges = store.db.execute("SELECT a, b, proposals FROM edges").fetchall()
+        counted = proposals(store.db, max_bucket)
+    assert edges
+    assert all(counted[(a, b)] == n for a, b, n in edges)
 
 
 def test_window_family_turning_on_and_off(tmp_path: Path) -> None:

@@ -60,6 +60,7 @@ _STORY_FIELDS = (  # the `Story` field of each column after the id
     "byline", "source", "encoding", "kind", "url", "retrieved",
 )  # fmt: skip
 _CACHE = 50_000  # stories (with their features) kept in memory between changes
+_WHERE = 2_000_000  # positions of stored stories kept in memory (for chains in run order)
 
 
 def band_rows(
@@ -132,19 +133,22 @@ def _new_pairs(
     fresh: npt.NDArray[np.bool_],
     bucket: npt.NDArray[np.int64],
     keep: npt.NDArray[np.bool_],
-) -> set[Pair]:
-    """All pairs within each bucket (rows sorted by bucket, then story) that have a new story."""
+) -> Counter[Pair]:
+    """The pairs within buckets (rows sorted by bucket, then story) that have a new story,
+    each with the number of buckets it is in."""
     stories, fresh, bucket = stories[keep], fresh[keep], bucket[keep]
     if stories.size < 2:
-        return set()
+        return Counter()
     size, position = within_buckets(np.r_[True, bucket[1:] != bucket[:-1]])
     pairs: list[npt.NDArray[np.int64]] = []
     for offset in range(1, int(size.max())):
         at = np.flatnonzero(position + offset < size)
         at = at[fresh[at] | fresh[at + offset]]
         pairs.append(np.column_stack([stories[at], stories[at + offset]]))
-    found = _sorted_unique(np.concatenate(pairs)) if pairs else np.empty((0, 2), dtype=np.int64)
-    return set(map(tuple, found.tolist()))
+    if not pairs:
+        return Counter()
+    found, counts = np.unique(np.concatenate(pairs), axis=0, return_counts=True)
+    return Counter(dict(zip(map(tuple, found.tolist()), counts.tolist(), strict=True)))
 
 
 FANOUT = 8  # segments of one level merged into one of the next
@@ -268,11 +272,6 @@ class BucketIndex:
             "DELETE FROM bands WHERE seg = ? AND tag = ? AND key = ? AND story = ?",
             _tuples(np.column_stack([seg, rows])),
         )
-
-    def bucket(self, tag: int, key: int) -> list[int]:
-        """The stories in one bucket."""
-        found = self.members(np.asarray([[tag, key]], dtype=np.int64))
-        return [int(s) for s in found[:, 2]]
 
     def shared_window_buckets(self) -> Rows:
         """Every window bucket with two or more stories (a full scan: rarely needed)."""
@@ -450,11 +449,14 @@ class Updater:
         self.db = db
         self.settings = settings
         self._cache: OrderedDict[int, tuple[Story, Features]] = OrderedDict()
+        self._where: dict[int, tuple[str, int, int]] = {}  # positions of stored stories
         self.index = BucketIndex(db)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS ids(id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS pairs(a, b)")
 
     def forget(self) -> None:
         self._cache.clear()
+        self._where.clear()
         self.index.forget()
 
     def reserve(self, count: int) -> npt.NDArray[np.int64]:
@@ -481,25 +483,20 @@ class Updater:
             added.ids.tolist(), added.stories, added.described, strict=True
         ):
             self._remember(i, story, described)
-        gained, lost = self._pair_changes(
-            before, new_rows, gone, windows_before > 0, windows_after > 0
-        )
+        change = self._pair_changes(before, new_rows, gone, windows_before > 0, windows_after > 0)
         dirty: set[int] = set(added.ids.tolist())
         cut = self._edges_of(gone)
         dirty.update(x for pair in cut for x in pair)
-        self._delete_stories(gone)
+        self._delete_stories(gone, old_rows)
         self._insert_stories(added, new_rows)
         self._set_meta("windows", str(windows_after))
-        edges = self._verify(gained)
-        lost -= gained
-        dropped = [p for p in self._existing_edges(lost) if not self._proposed(p, windows_after)]
-        self.db.executemany("DELETE FROM edges WHERE a = ? AND b = ?", dropped)
-        self.db.executemany("INSERT OR IGNORE INTO edges VALUES (?, ?)", edges)
+        edges, dropped = self._update_edges(change)
         dirty.update(x for pair in (*edges, *dropped) for x in pair)
         dirty -= gone
         clusters = self._recluster(dirty, gone, run)
         for i in gone:
             self._cache.pop(i, None)
+            self._where.pop(i, None)
         self._trim()
         return Outcome(len(added.ids), len(gone), len(edges), len(cut) + len(dropped), clusters)
 
@@ -543,8 +540,9 @@ class Updater:
 
     def _pair_changes(
         self, before: Rows, new: Rows, gone: set[int], active_before: bool, active_after: bool
-    ) -> tuple[set[Pair], set[Pair]]:
-        """Pairs the touched buckets gain (to verify) and lose (edges unless still proposed).
+    ) -> Counter[Pair]:
+        """For each pair the touched buckets propose differently: how many more of them
+        propose it now (fewer if negative). Pairs of removed stories are left out.
 
         A bucket that stays small only loses the pairs of removed stories and gains those
         of its new ones, which are made with array arithmetic; a large bucket (a chain in
@@ -554,7 +552,7 @@ class Updater:
         most = self.settings.max_bucket
         rows = np.concatenate([before, new])
         if rows.size == 0:
-            return set(), set()
+            return Counter()
         fresh = np.r_[np.zeros(len(before), dtype=bool), np.ones(len(new), dtype=bool)]
         order = np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))
         rows, fresh = rows[order], fresh[order]
@@ -568,43 +566,44 @@ class Updater:
         large = (on_before != on_after) | (was > most) | (now > most)
         has_new = np.bincount(bucket, weights=fresh) > 0
         small = ~large & on_after & (now >= 2) & has_new
-        gained = _new_pairs(rows[:, 2], fresh, bucket, small[bucket] & ~dead)
-        lost: set[Pair] = set()
+        change = _new_pairs(rows[:, 2], fresh, bucket, small[bucket] & ~dead)
         chosen = np.flatnonzero(large & (on_before | on_after) & ((was >= 2) | (now >= 2)))
         if chosen.size:
             starts = np.flatnonzero(first)
             ends = np.r_[starts[1:], len(rows)]
             spans = [(int(starts[k]), int(ends[k]), k) for k in chosen.tolist()]
-            self._load({int(m) for lo, hi, _ in spans for m in rows[lo:hi, 2]})
+            self._locate({int(m) for lo, hi, _ in spans for m in rows[lo:hi, 2]})
             for lo, hi, k in spans:
                 old = rows[lo:hi, 2][~fresh[lo:hi]].tolist()
                 after = rows[lo:hi, 2][~dead[lo:hi]].tolist()
                 had = bucket_pairs(old, self._position, most) if on_before[k] else set()
                 has = bucket_pairs(after, self._position, most) if on_after[k] else set()
-                gained |= has - had
-                lost |= {p for p in had - has if p[0] not in gone and p[1] not in gone}
-        return gained, lost
+                change.update(has - had)
+                change.subtract(p for p in had - has if p[0] not in gone and p[1] not in gone)
+        return change
 
     def _position(self, i: int) -> tuple[str, int, int]:
-        return self._cache[i][0].position
+        where = self._where.get(i)
+        return where if where is not None else self._cache[i][0].position
 
-    def _proposed(self, pair: Pair, windows: int) -> bool:
-        """Whether some bucket, as now stored, still proposes `pair`."""
-        rows, _ = self._stored_rows(list(pair))
-        keys = [{(int(t), int(k)) for t, k, s in rows.tolist() if s == i} for i in pair]
-        for tag, key in sorted(keys[0] & keys[1]):
-            if WINDOW_TAG <= tag < TITLE_TAG and not windows:
-                continue
-            members = self.index.bucket(tag, key)
-            self._load(set(members))
-            if pair in bucket_pairs(members, self._position, self.settings.max_bucket):
-                return True
-        return False
+    def _locate(self, ids: set[int]) -> None:
+        """Bring the positions of stored stories into `_where` (a chain is in run order)."""
+        if len(self._where) > _WHERE:
+            self._where.clear()
+        missing = sorted(ids - self._where.keys() - self._cache.keys())
+        if not missing:
+            return
+        self._fill("ids", ((i,) for i in missing))
+        found = self.db.execute(
+            "SELECT s.id, s.pbase, s.prec, s.char_start FROM temp.ids t "
+            "CROSS JOIN stories s ON s.id = t.id"
+        )
+        self._where.update((i, (base, record, start)) for i, base, record, start in found)
 
-    def _delete_stories(self, gone: set[int]) -> None:
+    def _delete_stories(self, gone: set[int], rows: Rows) -> None:
+        """Delete the stories `gone`, whose bucket rows are `rows`, with all they own."""
         if not gone:
             return
-        rows, _ = self._stored_rows(sorted(gone))
         self.index.remove(rows)
         self._fill("ids", ((i,) for i in gone))
         for statement in (
@@ -650,21 +649,37 @@ class Updater:
             "SELECT e.a, e.b FROM temp.ids t CROSS JOIN edges e ON e.b = t.id"
         ).fetchall()
 
-    def _existing_edges(self, pairs: set[Pair]) -> list[Pair]:
-        return [
-            p
-            for p in sorted(pairs)
-            if self.db.execute("SELECT 1 FROM edges WHERE a = ? AND b = ?", p).fetchone()
-        ]
+    def _update_edges(self, change: Counter[Pair]) -> tuple[list[Pair], list[Pair]]:
+        """Apply the change in proposing buckets to the edges: the new edges, the dropped ones.
 
-    def _verify(self, pairs: set[Pair]) -> list[Pair]:
-        """The pairs that pass the match rule, as `pipeline.verified` decides."""
-        self._load({x for p in pairs for x in p})
-        found = []
-        for a, b in sorted(pairs):
-            if compare(self._cache[a][1], self._cache[b][1], self.settings).evidence:
-                found.append((a, b))
-        return found
+        Each edge counts the buckets that propose it, and goes when none does. A proposed
+        pair that is not an edge is verified (as `pipeline.verified` does); if it matches,
+        no other bucket proposed it before (it would have been verified then, with the
+        same result), so its count is what it gained.
+        """
+        touched = sorted(p for p, n in change.items() if n)
+        self.db.execute("DELETE FROM temp.pairs")
+        self.db.executemany("INSERT INTO temp.pairs VALUES (?, ?)", touched)
+        counts = {
+            (a, b): n
+            for a, b, n in self.db.execute(
+                "SELECT e.a, e.b, e.proposals FROM temp.pairs p "
+                "CROSS JOIN edges e ON e.a = p.a AND e.b = p.b"
+            )
+        }
+        fresh = [p for p in touched if p not in counts and change[p] > 0]
+        self._load({x for p in fresh for x in p})
+        edges = [
+            p
+            for p in fresh
+            if compare(self._cache[p[0]][1], self._cache[p[1]][1], self.settings).evidence
+        ]
+        self.db.executemany("INSERT INTO edges VALUES (?, ?, ?)", ((*p, change[p]) for p in edges))
+        kept = [(n + change[p], *p) for p, n in counts.items() if n + change[p] > 0]
+        dropped = [p for p, n in counts.items() if n + change[p] <= 0]
+        self.db.executemany("UPDATE edges SET proposals = ? WHERE a = ? AND b = ?", kept)
+        self.db.executemany("DELETE FROM edges WHERE a = ? AND b = ?", dropped)
+        return edges, dropped
 
     # -- clusters ------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from .signatures import Signed
 from .sources import expand, reason
 from .text import Features, normalize
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BATCH = 256  # files per transaction: a crash loses at most this much work
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,7 +70,9 @@ CREATE TABLE bands (
 CREATE TABLE segments (
     seg INTEGER PRIMARY KEY, level INTEGER NOT NULL, first INTEGER NOT NULL,
     last INTEGER NOT NULL, rows INTEGER NOT NULL, bloom BLOB NOT NULL);
-CREATE TABLE edges (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE edges (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, proposals INTEGER NOT NULL,
+    PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE INDEX edges_b ON edges (b, a);
 CREATE TABLE clusters (
     id TEXT PRIMARY KEY, canonical INTEGER NOT NULL, founder INTEGER NOT NULL,
