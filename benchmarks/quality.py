@@ -19,10 +19,9 @@ from pathlib import Path
 
 import attrs
 
-from provenance import Settings, StoryRecord
+from provenance import Settings, StoryRecord, build_records
 from provenance.evaluate import Scores, score, segmentation_accuracy
 from provenance.pipeline import (
-    build_records,
     candidate_pairs,
     describe,
     find_stories,

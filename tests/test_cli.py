@@ -160,7 +160,7 @@ def test_a_failed_write_leaves_no_file(
     out_dir.mkdir()
 
     def broken(records):  # type: ignore[no-untyped-def]
-        yield json.dumps(records[0].to_dict()) + "\n"
+        yield json.dumps(next(iter(records)).to_dict()) + "\n"
         raise error("interrupted while writing")
 
     monkeypatch.setattr(export, "jsonl_lines", broken)
@@ -180,7 +180,7 @@ def test_a_failed_write_keeps_the_old_file(
     target.write_text("old content\n", encoding="utf-8")
 
     def broken(records):  # type: ignore[no-untyped-def]
-        yield json.dumps(records[0].to_dict()) + "\n"
+        yield json.dumps(next(iter(records)).to_dict()) + "\n"
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export, "jsonl_lines", broken)
@@ -224,7 +224,7 @@ def test_ctrl_c_exits_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "dedupe", interrupted)
+    monkeypatch.setattr(cli, "open_run", interrupted)
     monkeypatch.setattr(sys, "argv", ["dedupe", str(SEEDS)])
     with pytest.raises(SystemExit) as caught:
         cli.main()

@@ -20,17 +20,10 @@ from hypothesis import strategies as st
 import provenance
 from benchmarks.synthetic import Source, generate, write
 from provenance import Settings, Store, StoreError
-from provenance.candidates import lsh_params
+from provenance.candidates import TITLE_TAG, WINDOW_TAG, band_rows, lsh_params
 from provenance.cli import command
 from provenance.export import jsonl_lines
-from provenance.incremental import (
-    TITLE_TAG,
-    WINDOW_TAG,
-    Old,
-    band_rows,
-    bucket_pairs,
-    name_groups,
-)
+from provenance.incremental import Old, bucket_pairs, name_groups
 from provenance.model import path_key
 from provenance.pipeline import analyse, candidate_pairs, verified
 from provenance.store import SCHEMA_VERSION

@@ -21,11 +21,15 @@ import numpy.typing as npt
 from datasketch import MinHashLSH
 
 from .errors import SettingsError
+from .settings import Settings
 from .signatures import EMPTY, SignatureMatrix, Signed, sign
 from .text import shingle_sequence
 
 Pairs = set[tuple[int, int]]
 Codes = npt.NDArray[np.int64]  # pairs (i, j) as i * base + j, sorted and unique
+Rows = npt.NDArray[np.int64]  # bucket memberships: one (tag, key, story) per row
+WINDOW_TAG = 1000  # tag = family + band: body bands from 0, window bands, title bands
+TITLE_TAG = 2000
 WINDOW_THRESHOLD = 0.4  # LSH level for windows of long bodies against stories
 TITLE_PERM = 32
 TITLE_THRESHOLD = 0.5
@@ -89,25 +93,45 @@ def band_codes(
     if live.size < 2:
         return np.empty(0, dtype=np.int64)
     owner = owner_all[live]
-    codes: list[npt.NDArray[np.int64]] = []
-    for band in range(bands):
-        keys = band_keys(signatures[live, band * rows : (band + 1) * rows])
-        order = np.lexsort((owner, keys))
-        k, o = keys[order], owner[order]
-        keep = np.r_[True, (k[1:] != k[:-1]) | (o[1:] != o[:-1])]  # one row per owner and key
-        k, o = k[keep], o[keep]
-        size, position = within_buckets(np.r_[True, k[1:] != k[:-1]])
-        shared = size >= 2  # most rows sit alone in their bucket: drop them before pairing
-        o, size, position = o[shared], size[shared], position[shared]
-        small = size <= max_bucket  # a giant bucket is linked as a chain: offset 1 only
-        widest = int(size[small].max(initial=2))
-        for offset in range(1, widest):
-            fits = position + offset < size
-            at = np.flatnonzero(fits if offset == 1 else fits & small)
-            if at.size == 0:
-                break
-            codes.append(o[at].astype(np.int64) * n + o[at + offset])
+    codes = [
+        bucket_codes(
+            band_keys(signatures[live, band * rows : (band + 1) * rows]),
+            owner,
+            base=n,
+            max_bucket=max_bucket,
+        )
+        for band in range(bands)
+    ]
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+
+
+def bucket_codes(
+    keys: npt.NDArray[np.uint64] | npt.NDArray[np.int64],
+    owners: npt.NDArray[np.int64],
+    *,
+    base: int,
+    max_bucket: int = 64,
+) -> Codes:
+    """The pairs one band proposes, as codes `i * base + j` (unsorted, maybe repeated): the
+    owners of rows that share a key, all pairs in a bucket of up to `max_bucket` owners,
+    a chain in owner order in a larger one."""
+    order = np.lexsort((owners, keys))
+    k, o = keys[order], owners[order]
+    keep = np.r_[True, (k[1:] != k[:-1]) | (o[1:] != o[:-1])]  # one row per owner and key
+    k, o = k[keep], o[keep]
+    size, position = within_buckets(np.r_[True, k[1:] != k[:-1]])
+    shared = size >= 2  # most rows sit alone in their bucket: drop them before pairing
+    o, size, position = o[shared], size[shared], position[shared]
+    small = size <= max_bucket  # a giant bucket is linked as a chain: offset 1 only
+    widest = int(size[small].max(initial=2))
+    codes: list[npt.NDArray[np.int64]] = []
+    for offset in range(1, widest):
+        fits = position + offset < size
+        at = np.flatnonzero(fits if offset == 1 else fits & small)
+        if at.size == 0:
+            break
+        codes.append(o[at].astype(np.int64) * base + o[at + offset])
+    return np.concatenate(codes) if codes else np.empty(0, dtype=np.int64)
 
 
 def decode(codes: Codes, base: int) -> list[tuple[int, int]]:
@@ -174,3 +198,53 @@ def title_codes(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -
 def title_pairs(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Pairs:
     """`title_codes` as a set of pairs (i < j)."""
     return set(decode(title_codes(titles, max_bucket=max_bucket, seed=seed), len(titles)))
+
+
+def band_rows(
+    ids: npt.NDArray[np.int64], signed: Signed, titles: Sequence[str], settings: Settings
+) -> Rows:
+    """Every bucket the stories fall in, as `pipeline.candidate_pairs` bands them.
+
+    `signed.owners` index `ids`; `titles` are normalised. A row is (tag, key, story):
+    body bands, bands of bodies and windows together, and title bands, each family's
+    tags after the last; an empty signature falls in no bucket.
+    """
+    if ids.size == 0:
+        return np.empty((0, 3), dtype=np.int64)
+    parts: list[Rows] = []
+    bands, rows = lsh_params(settings.lsh_threshold, settings.num_perm)
+    parts += _family(signed.matrix, ids, bands, rows, 0)
+    bands, rows = lsh_params(max(settings.lsh_threshold, WINDOW_THRESHOLD), settings.num_perm)
+    stacked = np.vstack([signed.matrix, signed.windows])
+    parts += _family(stacked, np.concatenate([ids, ids[signed.owners]]), bands, rows, WINDOW_TAG)
+    title_sets = [shingle_sequence(t.split(), 1) for t in titles]
+    title_matrix = sign(title_sets, num_perm=TITLE_PERM, seed=settings.seed)
+    bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
+    parts += _family(title_matrix, ids, bands, rows, TITLE_TAG)
+    return sorted_unique(np.concatenate(parts))
+
+
+def sorted_unique(rows: Rows) -> Rows:
+    """Rows sorted by their columns, each once."""
+    if len(rows) < 2:
+        return rows
+    order = np.lexsort(rows.T[::-1])
+    rows = rows[order]
+    return rows[np.r_[True, np.any(rows[1:] != rows[:-1], axis=1)]]
+
+
+def _family(
+    matrix: SignatureMatrix, owners: npt.NDArray[np.int64], bands: int, rows: int, tag: int
+) -> list[Rows]:
+    live = ~np.all(matrix == EMPTY, axis=1)
+    matrix, owners = matrix[live], owners[live]
+    return [
+        np.column_stack(
+            [
+                np.full(owners.size, tag + band, dtype=np.int64),
+                band_keys(matrix[:, band * rows : (band + 1) * rows]).view(np.int64),
+                owners,
+            ]
+        )
+        for band in range(bands)
+    ]

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -19,8 +19,9 @@ import click
 from . import __version__
 from .errors import OutputError, SettingsError
 from .export import table, to_json, write_csv, write_errors, write_jsonl
-from .pipeline import dedupe, dedupe_with_bodies
-from .records import Report
+from .model import Skipped
+from .pipeline import dedupe_with_bodies, open_run
+from .records import Report, Stats, StoryRecord
 from .report import write_html
 from .settings import Settings
 from .store import BATCH, Ingested, Store, StoreError
@@ -245,44 +246,84 @@ def command(
         )
         return
     began = time.perf_counter()
-    bodies: dict[tuple[str, int], str] = {}
+    written = Written(jsonl, csv_path, errors_path, as_json=as_json, quiet=quiet)
     if engine == "spark":
         report = _on_spark(paths, settings, master)
+        written.emit(lambda: report.stories, report.skipped, report.stats, began)
     elif html_path:  # the copies' own texts too, for their differences
         report, bodies = dedupe_with_bodies(paths, settings, workers=workers)
-    else:
-        report = dedupe(paths, settings, workers=workers)  # None: all cores
-    for skipped in report.skipped:
-        click.echo(f"dedupe: skipped {skipped.path}: {skipped.reason}", err=True)
-    try:
-        if jsonl:
-            write_jsonl(report.stories, jsonl)
-        if csv_path:
-            write_csv(report.stories, csv_path)
-        if errors_path:
-            write_errors(report.skipped, errors_path)
-        if html_path:
-            elapsed = time.perf_counter() - began
-            write_html(
-                report, html_path, bodies=bodies, inputs=paths, settings=settings, elapsed=elapsed
+        written.emit(lambda: report.stories, report.skipped, report.stats, began)
+        _guarded(
+            lambda: write_html(
+                report,
+                html_path,
+                bodies=bodies,
+                inputs=paths,
+                settings=settings,
+                elapsed=time.perf_counter() - began,
             )
+        )
+    else:  # records built and written one at a time: a million stories need not fit
+        with open_run(paths, settings, workers=workers) as run:  # None: all cores
+            written.emit(run.records, run.skipped, run.stats, began)
+    written.summary()
+
+
+def _guarded(write: Callable[[], None]) -> None:
+    """Run one output's writer; a file that cannot be written ends the command (exit 3)."""
+    try:
+        write()
     except OutputError as error:
         click.echo(f"dedupe: {error}", err=True)
         sys.exit(3)
-    if as_json:
-        click.echo(to_json(report.stories), nl=False)
-    elif not quiet:
-        click.echo(table(report.stories), nl=False)
-    if not quiet:
-        s = report.stats
-        click.echo(
-            f"{s.unique_stories} stories ({s.stories_found} found in {s.files} documents, "
-            f"{s.duplicate_occurrences} duplicates), {s.skipped} skipped, "
-            f"{time.perf_counter() - began:.2f}s",
-            err=True,
-        )
-    if report.skipped:
-        sys.exit(1)
+
+
+@attrs.define
+class Written:
+    """The outputs a run asked for, written from records that may be read only once each
+    (`records` is called again for each output that needs them all)."""
+
+    jsonl: str | None
+    csv: str | None
+    errors: str | None
+    as_json: bool
+    quiet: bool
+    lines: list[str] = attrs.field(factory=list)
+    skipped: int = 0
+
+    def emit(
+        self,
+        records: Callable[[], Iterable[StoryRecord]],
+        skipped: Sequence[Skipped],
+        stats: Stats,
+        began: float,
+    ) -> None:
+        for item in skipped:
+            click.echo(f"dedupe: skipped {item.path}: {item.reason}", err=True)
+        self.skipped = len(skipped)
+        jsonl, csv_path, errors_path = self.jsonl, self.csv, self.errors
+        if jsonl:
+            _guarded(lambda: write_jsonl(records(), jsonl))
+        if csv_path:
+            _guarded(lambda: write_csv(records(), csv_path))
+        if errors_path:
+            _guarded(lambda: write_errors(skipped, errors_path))
+        if self.as_json:
+            click.echo(to_json(list(records())), nl=False)
+        elif not self.quiet:  # the table needs no texts: they are dropped as records pass
+            click.echo(table([attrs.evolve(r, text="") for r in records()]), nl=False)
+        if not self.quiet:
+            self.lines.append(
+                f"{stats.unique_stories} stories ({stats.stories_found} found in "
+                f"{stats.files} documents, {stats.duplicate_occurrences} duplicates), "
+                f"{stats.skipped} skipped, {time.perf_counter() - began:.2f}s"
+            )
+
+    def summary(self) -> None:
+        for line in self.lines:
+            click.echo(line, err=True)
+        if self.skipped:
+            sys.exit(1)
 
 
 def _on_spark(paths: tuple[str, ...], settings: Settings, master: str) -> Report:

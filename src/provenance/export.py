@@ -13,7 +13,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -76,13 +76,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
-def jsonl_lines(records: Sequence[StoryRecord]) -> Iterator[str]:
+def jsonl_lines(records: Iterable[StoryRecord]) -> Iterator[str]:
     """One JSON object per story, as in the output schema."""
     for record in records:
         yield _json(record.to_dict()) + "\n"
 
 
-def write_jsonl(records: Sequence[StoryRecord], path: str | os.PathLike[str]) -> None:
+def write_jsonl(records: Iterable[StoryRecord], path: str | os.PathLike[str]) -> None:
     """Write the records as JSON Lines, atomically."""
     with atomic_write(path) as handle:
         handle.writelines(jsonl_lines(records))
@@ -94,7 +94,7 @@ def write_errors(skipped: Sequence[Skipped], path: str | os.PathLike[str]) -> No
         handle.writelines(_json({"path": s.path, "reason": s.reason}) + "\n" for s in skipped)
 
 
-def csv_rows(records: Sequence[StoryRecord]) -> Iterator[dict[str, Any]]:
+def csv_rows(records: Iterable[StoryRecord]) -> Iterator[dict[str, Any]]:
     """One row per occurrence; `files` is the story's file count."""
     for record in records:
         for occurrence in record.occurrences:
@@ -108,7 +108,7 @@ def csv_rows(records: Sequence[StoryRecord]) -> Iterator[dict[str, Any]]:
             yield row
 
 
-def write_csv(records: Sequence[StoryRecord], path: str | os.PathLike[str]) -> None:
+def write_csv(records: Iterable[StoryRecord], path: str | os.PathLike[str]) -> None:
     """Write one row per occurrence as CSV (loads straight into pandas), atomically."""
     with atomic_write(path, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, lineterminator="\n")

@@ -31,11 +31,11 @@ import numpy as np
 import numpy.typing as npt
 
 from .candidates import (
-    TITLE_PERM,
-    TITLE_THRESHOLD,
-    WINDOW_THRESHOLD,
-    band_keys,
-    lsh_params,
+    TITLE_TAG,
+    WINDOW_TAG,
+    Rows,
+    band_rows,
+    sorted_unique,
     within_buckets,
 )
 from .cluster import UnionFind
@@ -43,14 +43,11 @@ from .model import Story
 from .pipeline import group
 from .records import StoryRecord, build_records, story_id
 from .settings import Settings
-from .signatures import EMPTY, SignatureMatrix, Signed, sign, sign_sequences
-from .text import Features, features, normalize, shingle_sequence
+from .signatures import Signed, sign_sequences
+from .text import Features, features, normalize
 from .verify import compare
 
 Pair = tuple[int, int]
-Rows = npt.NDArray[np.int64]  # one (tag, key, story) per row
-WINDOW_TAG = 1000  # tag = family + band: body bands from 0, window bands, title bands
-TITLE_TAG = 2000
 STORY_COLUMNS = (
     "id, path, idx, title, body, char_start, char_end, line_start, line_end, date, byline, "
     "source, encoding, kind, url, retrieved"
@@ -63,59 +60,9 @@ _CACHE = 50_000  # stories (with their features) kept in memory between changes
 _WHERE = 2_000_000  # positions of stored stories kept in memory (for chains in run order)
 
 
-def band_rows(
-    ids: npt.NDArray[np.int64], signed: Signed, titles: Sequence[str], settings: Settings
-) -> Rows:
-    """Every bucket the stories fall in, as `pipeline.candidate_pairs` bands them.
-
-    `signed.owners` index `ids`; `titles` are normalised. A row is (tag, key, story):
-    body bands, bands of bodies and windows together, and title bands, each family's
-    tags after the last; an empty signature falls in no bucket.
-    """
-    if ids.size == 0:
-        return np.empty((0, 3), dtype=np.int64)
-    parts: list[Rows] = []
-    bands, rows = lsh_params(settings.lsh_threshold, settings.num_perm)
-    parts += _family(signed.matrix, ids, bands, rows, 0)
-    bands, rows = lsh_params(max(settings.lsh_threshold, WINDOW_THRESHOLD), settings.num_perm)
-    stacked = np.vstack([signed.matrix, signed.windows])
-    parts += _family(stacked, np.concatenate([ids, ids[signed.owners]]), bands, rows, WINDOW_TAG)
-    title_sets = [shingle_sequence(t.split(), 1) for t in titles]
-    title_matrix = sign(title_sets, num_perm=TITLE_PERM, seed=settings.seed)
-    bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
-    parts += _family(title_matrix, ids, bands, rows, TITLE_TAG)
-    return _sorted_unique(np.concatenate(parts))
-
-
 def _tuples(rows: Rows) -> Iterator[tuple[int, ...]]:
     """The rows as tuples of ints, made column by column (a list per row weighs on the GC)."""
     return zip(*(column.tolist() for column in rows.T), strict=True)
-
-
-def _sorted_unique(rows: Rows) -> Rows:
-    """Rows sorted by their columns, each once."""
-    if len(rows) < 2:
-        return rows
-    order = np.lexsort(rows.T[::-1])
-    rows = rows[order]
-    return rows[np.r_[True, np.any(rows[1:] != rows[:-1], axis=1)]]
-
-
-def _family(
-    matrix: SignatureMatrix, owners: npt.NDArray[np.int64], bands: int, rows: int, tag: int
-) -> list[Rows]:
-    live = ~np.all(matrix == EMPTY, axis=1)
-    matrix, owners = matrix[live], owners[live]
-    return [
-        np.column_stack(
-            [
-                np.full(owners.size, tag + band, dtype=np.int64),
-                band_keys(matrix[:, band * rows : (band + 1) * rows]).view(np.int64),
-                owners,
-            ]
-        )
-        for band in range(bands)
-    ]
 
 
 def bucket_pairs(
@@ -239,7 +186,7 @@ class BucketIndex:
             "SELECT p.tag, p.key, b.story FROM temp.probe p "
             "CROSS JOIN bands b ON b.seg = p.seg AND b.tag = p.tag AND b.key = p.key"
         ).fetchall()
-        return _sorted_unique(np.asarray(found, dtype=np.int64).reshape(-1, 3))
+        return sorted_unique(np.asarray(found, dtype=np.int64).reshape(-1, 3))
 
     def add(self, rows: Rows) -> None:
         """Store the rows of new stories, all after every stored one, as a new segment."""
@@ -478,7 +425,7 @@ class Updater:
         touched = [new_rows[:, :2], old_rows[:, :2]]
         if flip:
             touched.append(self.index.shared_window_buckets())
-        before = self.index.members(_sorted_unique(np.concatenate(touched)))
+        before = self.index.members(sorted_unique(np.concatenate(touched)))
         for i, story, described in zip(
             added.ids.tolist(), added.stories, added.described, strict=True
         ):

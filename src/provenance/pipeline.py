@@ -7,25 +7,40 @@ after any of them or put in their own. `dedupe` chains them.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
-from .candidates import body_codes, decode, title_codes
+from .candidates import (
+    TITLE_TAG,
+    WINDOW_TAG,
+    Rows,
+    band_rows,
+    body_codes,
+    bucket_codes,
+    decode,
+    title_codes,
+)
 from .cluster import Group, cluster
 from .model import Document, Skipped, Story, path_key
 from .readers import Raw, document_of, read, records
-from .records import Report, Stats, build_records
+from .records import Report, Stats, StoryRecord, build_record
 from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
+from .spill import Spill, dumps
 from .text import Features, features
 from .verify import compare
+
+T = TypeVar("T")
 
 
 def read_documents(
@@ -196,6 +211,40 @@ def _chunks(
         yield chunk
 
 
+def _tasks(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings
+) -> tuple[Iterator[list[Raw]], list[Skipped], list[Skipped]]:
+    """The raw-record tasks of every input, the paths that are missing, and (filled as the
+    tasks are taken) the files or records that cannot be framed."""
+    files, missing = expand(paths, include=settings.include, exclude=settings.exclude)
+    unframed: list[Skipped] = []
+    return _chunks(files, settings, unframed), missing, unframed
+
+
+def _mapped(
+    work: Callable[[Sequence[Raw], Settings], T],
+    tasks: Iterable[list[Raw]],
+    settings: Settings,
+    workers: int | None,
+) -> Iterator[T]:
+    """`work` over every task on `workers` processes (None: all cores), results in task order.
+
+    Tasks are handed out a few ahead of the workers: reading stays ahead, never far.
+    """
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1:
+        yield from (work(task, settings) for task in tasks)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: collections.deque[Future[T]] = collections.deque()
+        for task in tasks:
+            pending.append(pool.submit(work, task, settings))
+            if len(pending) >= _AHEAD * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def analyse(
     paths: Iterable[str | os.PathLike[str]], settings: Settings, *, workers: int | None = None
 ) -> Analysis:
@@ -207,31 +256,19 @@ def analyse(
     is the same whatever the number of workers, and a single large JSON Lines or WARC
     file is spread over every worker like a folder of small files.
     """
-    files, missing = expand(paths, include=settings.include, exclude=settings.exclude)
-    unframed: list[Skipped] = []
-    tasks = _chunks(files, settings, unframed)
-    workers = max(1, workers or os.cpu_count() or 1)
-    parts: list[Analysis] = []
-    if workers == 1:
-        parts = [_analyse_chunk(task, settings) for task in tasks]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pending: collections.deque[Future[Analysis]] = collections.deque()
-            for task in tasks:
-                pending.append(pool.submit(_analyse_chunk, task, settings))
-                if len(pending) >= _AHEAD * workers:
-                    parts.append(pending.popleft().result())
-            parts.extend(future.result() for future in pending)
+    tasks, missing, unframed = _tasks(paths, settings)
+    parts = list(_mapped(_analyse_chunk, tasks, settings, workers))
     return Analysis(
         stories=[s for p in parts for s in p.stories],
         described=[f for p in parts for f in p.described],
         signed=_join([p.signed for p in parts], settings.num_perm),
-        skipped=sorted(
-            [*missing, *unframed, *(s for p in parts for s in p.skipped)],
-            key=lambda s: path_key(s.path),
-        ),
+        skipped=_in_order([*missing, *unframed, *(s for p in parts for s in p.skipped)]),
         files=sum(p.files for p in parts),
     )
+
+
+def _in_order(skipped: Iterable[Skipped]) -> list[Skipped]:
+    return sorted(skipped, key=lambda s: path_key(s.path))
 
 
 def _join(parts: Sequence[Signed], num_perm: int) -> Signed:
@@ -247,6 +284,116 @@ def _join(parts: Sequence[Signed], num_perm: int) -> Signed:
     )
 
 
+@attrs.frozen
+class _Scanned:
+    """What a worker hands back for one task when the run keeps stories on disk: stories
+    and features pickled, and the LSH buckets they fall in (signatures are not needed
+    past banding, and windows would weigh more than the text)."""
+
+    stories: list[bytes]
+    described: list[bytes]
+    buckets: Rows
+    windows: int
+    skipped: list[Skipped]
+    files: int
+
+
+def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
+    analysis = _analyse_chunk(raws, settings)
+    ids = np.arange(len(analysis.stories), dtype=np.int64)
+    titles = [f.title for f in analysis.described]
+    return _Scanned(
+        dumps(analysis.stories),
+        dumps(analysis.described),
+        band_rows(ids, analysis.signed, titles, settings),
+        int(analysis.signed.windows.shape[0]),
+        analysis.skipped,
+        analysis.files,
+    )
+
+
+_VERIFY_BLOCK = 1 << 16  # candidate pairs decoded at a time
+
+
+@attrs.frozen
+class Run:
+    """A finished run whose stories stay on disk: its groups are made, its records are
+    built one at a time as they are read (`records`), so that a million stories need
+    memory for their groups, not for their texts. Open one with `open_run`."""
+
+    stories: Sequence[Story] = attrs.field(repr=False)
+    described: Sequence[Features] = attrs.field(repr=False)
+    groups: list[Group] = attrs.field(repr=False)
+    skipped: list[Skipped]
+    stats: Stats
+
+    def records(self) -> Iterator[StoryRecord]:
+        """One record per story, ordered by where its canonical copy sits in the run."""
+        for found in self.groups:  # by canonical story: stories are numbered in run order
+            yield build_record(self.stories, self.described, found)
+
+    def bodies(self) -> dict[tuple[str, int], str]:
+        """Every story's body by its (path, start), for the HTML report."""
+        return {(s.path, s.start): s.body for s in self.stories}
+
+
+@contextlib.contextmanager
+def open_run(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    workers: int | None = 1,
+    directory: str | os.PathLike[str] | None = None,
+) -> Iterator[Run]:
+    """Run every stage on `paths`, keeping stories and their features in a temporary
+    folder (in `directory`, default: the system's), removed when the block ends.
+
+    The same records as `dedupe`, which is built on it; a caller that writes them
+    out one by one (as the `dedupe` command does) never holds them all.
+    """
+    settings = settings or Settings()
+    with Spill(directory) as spill:
+        tasks, missing, unframed = _tasks(paths, settings)
+        first = windows = files = 0
+        skipped: list[Skipped] = []
+        for part in _mapped(_scan_chunk, tasks, settings, workers):
+            spill.stories.extend(part.stories)
+            spill.described.extend(part.described)
+            spill.buckets.add(part.buckets, first)
+            first += len(part.stories)
+            windows += part.windows
+            files += part.files
+            skipped += part.skipped
+        edges = _verified_buckets(spill, windows > 0, settings)
+        groups = group(spill.stories, spill.described, edges, settings)
+        skipped = _in_order([*missing, *unframed, *skipped])
+        occurrences = sum(len(g.members) for g in groups)
+        stats = Stats(
+            files=files,
+            skipped=len(skipped),
+            stories_found=first,
+            unique_stories=len(groups),
+            duplicate_occurrences=occurrences - len(groups),
+        )
+        yield Run(spill.stories, spill.described, groups, skipped, stats)
+
+
+def _verified_buckets(spill: Spill, windows: bool, settings: Settings) -> list[tuple[int, int]]:
+    """`candidate_pairs` then `verified`, a band and a block of pairs at a time."""
+    n = len(spill.stories)
+    codes: list[npt.NDArray[np.int64]] = []
+    for tag in spill.buckets.tags:
+        if WINDOW_TAG <= tag < TITLE_TAG and not windows:
+            continue  # as `candidate_pairs`: windows are banded only when some story has them
+        keys, owners = spill.buckets.members(tag)
+        codes.append(np.unique(bucket_codes(keys, owners, base=n, max_bucket=settings.max_bucket)))
+    found = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    edges: list[tuple[int, int]] = []
+    for lo in range(0, found.size, _VERIFY_BLOCK):
+        edges += verified(decode(found[lo : lo + _VERIFY_BLOCK], n), spill.described, settings)
+    return edges
+
+
 def dedupe(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None = None,
@@ -258,9 +405,11 @@ def dedupe(
     `workers` processes read, segment and sign the inputs (None: all cores; the `dedupe`
     command uses all). The result does not depend on it. A script that asks for more
     than one worker on Windows or macOS needs the usual `if __name__ == "__main__":`
-    guard, as with any use of multiprocessing there.
+    guard, as with any use of multiprocessing there. For collections too large to hold
+    every record at once, `open_run` gives the same records one at a time.
     """
-    return dedupe_with_bodies(paths, settings, workers=workers)[0]
+    with open_run(paths, settings, workers=workers) as run:
+        return Report(stories=list(run.records()), skipped=run.skipped, stats=run.stats)
 
 
 def dedupe_with_bodies(
@@ -271,17 +420,6 @@ def dedupe_with_bodies(
 ) -> tuple[Report, dict[tuple[str, int], str]]:
     """`dedupe`, and every story's body by its (path, start): the records keep only the
     canonical text, and the HTML report shows how each copy's own text differs from it."""
-    settings = settings or Settings()
-    run = analyse(paths, settings, workers=workers)
-    stories, described, skipped = run.stories, run.described, run.skipped
-    edges = verified(candidate_pairs(described, run.signed, settings), described, settings)
-    records = build_records(stories, described, group(stories, described, edges, settings))
-    stats = Stats(
-        files=run.files,
-        skipped=len(skipped),
-        stories_found=len(stories),
-        unique_stories=len(records),
-        duplicate_occurrences=sum(len(r.occurrences) for r in records) - len(records),
-    )
-    bodies = {(s.path, s.start): s.body for s in stories}
-    return Report(stories=records, skipped=skipped, stats=stats), bodies
+    with open_run(paths, settings, workers=workers) as run:
+        report = Report(stories=list(run.records()), skipped=run.skipped, stats=run.stats)
+        return report, run.bodies()

@@ -162,28 +162,31 @@ def story_id(story: Story, features: Features) -> str:
     return hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def build_record(
+    stories: Sequence[Story], features: Sequence[Features], group: Group
+) -> StoryRecord:
+    """The record of one group: its canonical copy first, then the others by position."""
+    canonical = stories[group.canonical]
+    rest = sorted(
+        (m for m in group.members if m[0] != group.canonical),
+        key=lambda m: stories[m[0]].position,
+    )
+    occurrences = [Occurrence.from_story(canonical, None)]
+    occurrences += [Occurrence.from_story(stories[i], match) for i, match in rest]
+    dates = [s.date for s in (stories[i] for i, _ in group.members) if s.date]
+    titles = [stories[i].title for i, _ in rest]
+    return StoryRecord(
+        story_id=story_id(canonical, features[group.canonical]),
+        title=canonical.title or next((t for t in titles if t), ""),
+        date=_iso(canonical.date or (min(dates) if dates else None)),
+        text=canonical.body,
+        occurrences=occurrences,
+    )
+
+
 def build_records(
     stories: Sequence[Story], features: Sequence[Features], groups: Sequence[Group]
 ) -> list[StoryRecord]:
     """One record per group, ordered by where its canonical copy sits in the run."""
-    records = []
-    for group in groups:
-        canonical = stories[group.canonical]
-        rest = sorted(
-            (m for m in group.members if m[0] != group.canonical),
-            key=lambda m: stories[m[0]].position,
-        )
-        occurrences = [Occurrence.from_story(canonical, None)]
-        occurrences += [Occurrence.from_story(stories[i], match) for i, match in rest]
-        dates = [s.date for s in (stories[i] for i, _ in group.members) if s.date]
-        titles = [stories[i].title for i, _ in rest]
-        records.append(
-            StoryRecord(
-                story_id=story_id(canonical, features[group.canonical]),
-                title=canonical.title or next((t for t in titles if t), ""),
-                date=_iso(canonical.date or (min(dates) if dates else None)),
-                text=canonical.body,
-                occurrences=occurrences,
-            )
-        )
+    records = [build_record(stories, features, g) for g in groups]
     return sorted(records, key=lambda r: (path_key(r.canonical.path), r.canonical.start))

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from . import spark_tasks as tasks
-from .incremental import TITLE_TAG, WINDOW_TAG
+from .candidates import TITLE_TAG, WINDOW_TAG
 from .model import Skipped, path_key
 from .records import Report, Stats, StoryRecord
 from .settings import Settings

@@ -25,10 +25,10 @@ import attrs
 import numpy as np
 import pyarrow as pa
 
+from .candidates import band_rows
 from .cluster import Group
 from .export import jsonl_lines
 from .extract import parse_date
-from .incremental import band_rows
 from .model import Skipped, Story, path_key
 from .pipeline import _CHUNK, Analysis, _analyse_chunk, _chunks, group
 from .readers import Raw

@@ -1,0 +1,171 @@
+"""A run's per-story data in temporary files, so that memory holds offsets, not texts.
+
+A million stories carry gigabytes of text, shingles and LSH keys, but each stage
+after reading needs only a few stories at a time: verification two, grouping one
+component, the records one story. So `dedupe` writes stories and their features
+here as they are read, and reads back the ones a stage asks for (the most recent
+ones stay cached). The files are this process's own, in a temporary folder that
+is removed when the run ends, however it ends; they are read with `os.pread`, so
+the text read back lives in the page cache, not in the process's memory.
+
+Why by hand: `shelve` and `sqlite3` would do, at several times the cost per
+story and with an index the run does not need; an append-only file and an array
+of offsets is all the access pattern asks for.
+"""
+
+from __future__ import annotations
+
+import array
+import os
+import pickle
+import tempfile
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Generic, TypeVar, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from .candidates import Rows
+from .model import Story
+from .text import Features
+
+T = TypeVar("T")
+_CACHED = 4096  # values kept after reading: a component, a group's members
+
+
+class Column(Sequence[T], Generic[T]):
+    """Values pickled one after another into a file, read back by index."""
+
+    def __init__(self, path: Path, *, cached: int = _CACHED) -> None:
+        self._file: BinaryIO = open(path, "w+b")  # noqa: SIM115 (closed by `close`)
+        self._ends = array.array("q", [0])
+        self._cache: OrderedDict[int, T] = OrderedDict()
+        self._cached = cached
+
+    def extend(self, blobs: Iterable[bytes]) -> None:
+        """Append values already pickled (by the workers that made them)."""
+        for blob in blobs:
+            self._file.write(blob)
+            self._ends.append(self._ends[-1] + len(blob))
+        self._file.flush()
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index in self._cache:
+            self._cache.move_to_end(index)
+            return self._cache[index]
+        start, end = self._ends[index], self._ends[index + 1]
+        value: T = pickle.loads(os.pread(self._file.fileno(), end - start, start))
+        self._cache[index] = value
+        if len(self._cache) > self._cached:
+            self._cache.popitem(last=False)
+        return value
+
+    def __iter__(self) -> Iterator[T]:
+        """Every value in order, read in large blocks, bypassing the cache."""
+        step = 1 << 24
+        first = 0
+        while first < len(self):
+            last = first
+            while last < len(self) and self._ends[last + 1] - self._ends[first] <= step:
+                last += 1
+            last = max(last, first + 1)
+            lo, hi = self._ends[first], self._ends[last]
+            block = os.pread(self._file.fileno(), hi - lo, lo)
+            for i in range(first, last):
+                yield pickle.loads(block[self._ends[i] - lo : self._ends[i + 1] - lo])
+            first = last
+
+    def close(self) -> None:
+        self._file.close()
+        self._cache.clear()
+
+
+class Buckets:
+    """The LSH bucket memberships of a run, one file of (key, story) pairs per band tag,
+    so that candidates are made one band at a time."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._files: dict[int, BinaryIO] = {}
+
+    def add(self, rows: Rows, first: int) -> None:
+        """Append (tag, key, story) rows of stories numbered from 0, as stories `first`...."""
+        if rows.size == 0:
+            return
+        tags = rows[:, 0]
+        order = np.argsort(tags, kind="stable")
+        rows = rows[order]
+        starts = np.flatnonzero(np.r_[True, rows[1:, 0] != rows[:-1, 0]])
+        ends = np.r_[starts[1:], len(rows)]
+        for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+            tag = int(rows[lo, 0])
+            pairs = rows[lo:hi, 1:].copy()
+            pairs[:, 1] += first
+            handle = self._files.get(tag)
+            if handle is None:
+                handle = self._files[tag] = open(self._folder / f"band-{tag}", "w+b")  # noqa: SIM115
+            handle.write(pairs.tobytes())
+
+    @property
+    def tags(self) -> list[int]:
+        return sorted(self._files)
+
+    def members(self, tag: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The keys and stories of one band tag."""
+        handle = self._files[tag]
+        handle.flush()
+        pairs = np.fromfile(self._folder / f"band-{tag}", dtype=np.int64).reshape(-1, 2)
+        return pairs[:, 0], pairs[:, 1]
+
+    def close(self) -> None:
+        for handle in self._files.values():
+            handle.close()
+
+
+class Spill:
+    """The temporary folder of one run and the columns in it; removed on exit."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="provenance-", dir=directory)
+        root = Path(self._folder.name)
+        self.stories: Column[Story] = Column(root / "stories")
+        self.described: Column[Features] = Column(root / "features")
+        self.buckets = Buckets(root)
+
+    def __enter__(self) -> Spill:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.stories.close()
+        self.described.close()
+        self.buckets.close()
+        self._folder.cleanup()
+
+
+def dumps(values: Sequence[object]) -> list[bytes]:
+    """Values pickled for a `Column` (in the worker that made them)."""
+    return [pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values]
