@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
+import pty
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -295,3 +299,45 @@ def test_min_words_zero_runs() -> None:
     result = invoke(str(SEEDS), "--min-words", "0", "--json")
     assert result.exit_code == 0, result.exception
     assert len(json.loads(result.stdout)) >= 15
+
+
+def _stderr_on_a_terminal(*args: str) -> str:
+    """What `dedupe ARGS` writes to stderr when stderr is a terminal (a pseudo-terminal)."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    process = subprocess.run(
+        [sys.executable, "-m", "provenance", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        check=False,
+        timeout=120,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # the terminal is closed once everything is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bars_on_a_terminal_and_not_with_quiet(corpus: Path, tmp_path: Path) -> None:
+    shown = _stderr_on_a_terminal(str(corpus), "--jsonl", str(tmp_path / "a.jsonl"))
+    for stage in ("reading", "candidates", "verifying", "records"):
+        assert stage in shown
+    quiet = _stderr_on_a_terminal(str(corpus), "--jsonl", str(tmp_path / "b.jsonl"), "-q")
+    assert quiet == ""
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_no_progress_bars_when_stderr_is_not_a_terminal(corpus: Path, tmp_path: Path) -> None:
+    result = invoke(str(corpus), "--jsonl", str(tmp_path / "a.jsonl"))
+    assert result.exit_code == 0
+    assert "verifying" not in result.stderr
+    assert "stories (" in result.stderr  # the summary line stays

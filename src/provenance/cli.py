@@ -264,7 +264,7 @@ def command(
             )
         )
     else:  # records built and written one at a time: a million stories need not fit
-        with open_run(paths, settings, workers=workers) as run:  # None: all cores
+        with open_run(paths, settings, workers=workers, progress=not quiet) as run:
             written.emit(run.records, run.skipped, run.stats, began)
     written.summary()
 

@@ -12,15 +12,17 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
 import numpy.typing as npt
+from tqdm import tqdm
 
 from .candidates import (
     TITLE_TAG,
     WINDOW_TAG,
+    Codes,
     Rows,
     band_rows,
     body_codes,
@@ -36,7 +38,7 @@ from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
-from .spill import Spill, dumps
+from .spill import Spill, dumps, read_band, read_values
 from .text import Features, features
 from .verify import compare
 
@@ -221,28 +223,41 @@ def _tasks(
     return _chunks(files, settings, unframed), missing, unframed
 
 
+class _Pool(ProcessPoolExecutor):
+    def __init__(self, workers: int) -> None:
+        super().__init__(max_workers=workers)
+        self.workers = workers
+
+
+@contextlib.contextmanager
+def _pool(workers: int | None) -> Iterator[_Pool | None]:
+    """Worker processes for a run (None: all cores), or None to work in this process."""
+    count = max(1, workers or os.cpu_count() or 1)
+    if count == 1:
+        yield None
+        return
+    with _Pool(count) as pool:
+        yield pool
+
+
 def _mapped(
-    work: Callable[[Sequence[Raw], Settings], T],
-    tasks: Iterable[list[Raw]],
-    settings: Settings,
-    workers: int | None,
+    pool: _Pool | None, work: Callable[..., T], tasks: Iterable[tuple[Any, ...]]
 ) -> Iterator[T]:
-    """`work` over every task on `workers` processes (None: all cores), results in task order.
+    """`work(*task)` for every task, on the pool's processes, results in task order.
 
     Tasks are handed out a few ahead of the workers: reading stays ahead, never far.
     """
-    workers = max(1, workers or os.cpu_count() or 1)
-    if workers == 1:
-        yield from (work(task, settings) for task in tasks)
+    if pool is None:
+        yield from (work(*task) for task in tasks)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: collections.deque[Future[T]] = collections.deque()
-        for task in tasks:
-            pending.append(pool.submit(work, task, settings))
-            if len(pending) >= _AHEAD * workers:
-                yield pending.popleft().result()
-        while pending:
+    ahead = _AHEAD * pool.workers
+    pending: collections.deque[Future[T]] = collections.deque()
+    for task in tasks:
+        pending.append(pool.submit(work, *task))
+        if len(pending) >= ahead:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def analyse(
@@ -257,7 +272,8 @@ def analyse(
     file is spread over every worker like a folder of small files.
     """
     tasks, missing, unframed = _tasks(paths, settings)
-    parts = list(_mapped(_analyse_chunk, tasks, settings, workers))
+    with _pool(workers) as pool:
+        parts = list(_mapped(pool, _analyse_chunk, ((task, settings) for task in tasks)))
     return Analysis(
         stories=[s for p in parts for s in p.stories],
         described=[f for p in parts for f in p.described],
@@ -326,10 +342,12 @@ class Run:
     groups: list[Group] = attrs.field(repr=False)
     skipped: list[Skipped]
     stats: Stats
+    progress: bool = False
 
     def records(self) -> Iterator[StoryRecord]:
         """One record per story, ordered by where its canonical copy sits in the run."""
-        for found in self.groups:  # by canonical story: stories are numbered in run order
+        groups = _bar(self.groups, self.progress, "records", "story")
+        for found in groups:  # by canonical story: stories are numbered in run order
             yield build_record(self.stories, self.described, found)
 
     def bodies(self) -> dict[tuple[str, int], str]:
@@ -344,27 +362,31 @@ def open_run(
     *,
     workers: int | None = 1,
     directory: str | os.PathLike[str] | None = None,
+    progress: bool = False,
 ) -> Iterator[Run]:
     """Run every stage on `paths`, keeping stories and their features in a temporary
     folder (in `directory`, default: the system's), removed when the block ends.
 
     The same records as `dedupe`, which is built on it; a caller that writes them
-    out one by one (as the `dedupe` command does) never holds them all.
+    out one by one (as the `dedupe` command does) never holds them all. `progress`
+    shows a bar per stage on stderr when it is a terminal.
     """
     settings = settings or Settings()
-    with Spill(directory) as spill:
+    with Spill(directory) as spill, _pool(workers) as pool:
         tasks, missing, unframed = _tasks(paths, settings)
         first = windows = files = 0
         skipped: list[Skipped] = []
-        for part in _mapped(_scan_chunk, tasks, settings, workers):
-            spill.stories.extend(part.stories)
-            spill.described.extend(part.described)
-            spill.buckets.add(part.buckets, first)
-            first += len(part.stories)
-            windows += part.windows
-            files += part.files
-            skipped += part.skipped
-        edges = _verified_buckets(spill, windows > 0, settings)
+        with tqdm(desc="reading", unit=" docs", disable=_off(progress)) as bar:
+            for part in _mapped(pool, _scan_chunk, ((task, settings) for task in tasks)):
+                spill.stories.extend(part.stories)
+                spill.described.extend(part.described)
+                spill.buckets.add(part.buckets, first)
+                first += len(part.stories)
+                windows += part.windows
+                files += part.files
+                skipped += part.skipped
+                bar.update(part.files)
+        edges = _verified_buckets(spill, windows > 0, settings, pool, progress)
         groups = group(spill.stories, spill.described, edges, settings)
         skipped = _in_order([*missing, *unframed, *skipped])
         occurrences = sum(len(g.members) for g in groups)
@@ -375,23 +397,81 @@ def open_run(
             unique_stories=len(groups),
             duplicate_occurrences=occurrences - len(groups),
         )
-        yield Run(spill.stories, spill.described, groups, skipped, stats)
+        yield Run(spill.stories, spill.described, groups, skipped, stats, progress)
 
 
-def _verified_buckets(spill: Spill, windows: bool, settings: Settings) -> list[tuple[int, int]]:
-    """`candidate_pairs` then `verified`, a band and a block of pairs at a time."""
+def _off(progress: bool) -> bool | None:
+    """tqdm's `disable`: None shows the bar only when stderr is a terminal."""
+    return None if progress else True
+
+
+def _bar(
+    items: Iterable[T], progress: bool, desc: str, unit: str, total: int | None = None
+) -> Iterable[T]:
+    if not progress:
+        return items
+    return tqdm(items, desc=desc, unit=f" {unit}", total=total, disable=_off(progress))
+
+
+def _verified_buckets(
+    spill: Spill,
+    windows: bool,
+    settings: Settings,
+    pool: _Pool | None = None,
+    progress: bool = False,
+) -> list[tuple[int, int]]:
+    """`candidate_pairs` then `verified`: a band, then a block of pairs, per task.
+
+    The workers read the band files and the features they need from the spill
+    themselves: what goes to them is file names, offsets and pairs.
+    """
     n = len(spill.stories)
-    codes: list[npt.NDArray[np.int64]] = []
-    for tag in spill.buckets.tags:
-        if WINDOW_TAG <= tag < TITLE_TAG and not windows:
-            continue  # as `candidate_pairs`: windows are banded only when some story has them
-        keys, owners = spill.buckets.members(tag)
-        codes.append(np.unique(bucket_codes(keys, owners, base=n, max_bucket=settings.max_bucket)))
+    tags = [t for t in spill.buckets.tags if windows or not WINDOW_TAG <= t < TITLE_TAG]
+    spill.buckets.flush()  # as `candidate_pairs`: windows only when some story has them
+    bands = ((spill.buckets.path(t), n, settings.max_bucket) for t in tags)
+    codes = list(_bar(_mapped(pool, _band_codes, bands), progress, "candidates", "band", len(tags)))
     found = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    blocks = (
+        (
+            spill.described.path,
+            *spill.described.spans(np.unique(np.r_[b // n, b % n])),
+            b,
+            n,
+            settings,
+        )
+        for b in np.split(found, range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK))
+    )
     edges: list[tuple[int, int]] = []
-    for lo in range(0, found.size, _VERIFY_BLOCK):
-        edges += verified(decode(found[lo : lo + _VERIFY_BLOCK], n), spill.described, settings)
+    with tqdm(total=found.size, desc="verifying", unit=" pairs", disable=_off(progress)) as bar:
+        for block_edges, size in _mapped(pool, _verify_block, blocks):
+            edges += block_edges
+            bar.update(size)
     return edges
+
+
+def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
+    """The candidate pairs of one band (a worker's task)."""
+    keys, owners = read_band(path)
+    return np.unique(bucket_codes(keys, owners, base=n, max_bucket=max_bucket))
+
+
+def _verify_block(
+    path: str,
+    ids: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    codes: Codes,
+    n: int,
+    settings: Settings,
+) -> tuple[list[tuple[int, int]], int]:
+    """The pairs of one block that pass the match rule, and the block's size (a worker's
+    task): the features of stories `ids` are read from the spill at `starts`..`ends`."""
+    described: dict[int, Features] = dict(
+        zip(ids.tolist(), read_values(path, starts, ends), strict=True)
+    )
+    pairs = decode(codes, n)
+    edges = [(a, b) for a, b in pairs if compare(described[a], described[b], settings).evidence]
+    return edges, len(pairs)
 
 
 def dedupe(

@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Generic, TypeVar, overload
+from typing import Any, BinaryIO, Generic, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +40,7 @@ class Column(Sequence[T], Generic[T]):
     """Values pickled one after another into a file, read back by index."""
 
     def __init__(self, path: Path, *, cached: int = _CACHED) -> None:
+        self.path = str(path)
         self._file: BinaryIO = open(path, "w+b")  # noqa: SIM115 (closed by `close`)
         self._ends = array.array("q", [0])
         self._cache: OrderedDict[int, T] = OrderedDict()
@@ -54,6 +55,13 @@ class Column(Sequence[T], Generic[T]):
 
     def __len__(self) -> int:
         return len(self._ends) - 1
+
+    def spans(
+        self, indices: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The values `indices` as `read_values` takes them: indices, starts, ends."""
+        ends = np.asarray(self._ends, dtype=np.int64)
+        return indices, ends[indices], ends[indices + 1]
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -96,6 +104,16 @@ class Column(Sequence[T], Generic[T]):
         self._cache.clear()
 
 
+def read_values(path: str, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> list[Any]:
+    """Values of a `Column`'s file, from another process (spans from `Column.spans`)."""
+    with open(path, "rb") as handle:
+        fd = handle.fileno()
+        return [
+            pickle.loads(os.pread(fd, end - start, start))
+            for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
+        ]
+
+
 class Buckets:
     """The LSH bucket memberships of a run, one file of (key, story) pairs per band tag,
     so that candidates are made one band at a time."""
@@ -126,12 +144,18 @@ class Buckets:
     def tags(self) -> list[int]:
         return sorted(self._files)
 
+    def path(self, tag: int) -> str:
+        return str(self._folder / f"band-{tag}")
+
+    def flush(self) -> None:
+        """Make every row written so far readable by other processes."""
+        for handle in self._files.values():
+            handle.flush()
+
     def members(self, tag: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """The keys and stories of one band tag."""
-        handle = self._files[tag]
-        handle.flush()
-        pairs = np.fromfile(self._folder / f"band-{tag}", dtype=np.int64).reshape(-1, 2)
-        return pairs[:, 0], pairs[:, 1]
+        self.flush()
+        return read_band(self.path(tag))
 
     def close(self) -> None:
         for handle in self._files.values():
@@ -164,6 +188,12 @@ class Spill:
         self.described.close()
         self.buckets.close()
         self._folder.cleanup()
+
+
+def read_band(path: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The keys and stories of one band's file, from any process."""
+    pairs = np.fromfile(path, dtype=np.int64).reshape(-1, 2)
+    return pairs[:, 0], pairs[:, 1]
 
 
 def dumps(values: Sequence[object]) -> list[bytes]:
