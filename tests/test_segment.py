@@ -510,3 +510,130 @@ def test_a_title_cut_from_its_own_lede_starts_a_story() -> None:
 def test_a_full_sentence_over_its_repeat_is_not_a_lede_title() -> None:
     page = "Intro\n\nThe mayor opened the bridge.\nThe mayor opened the bridge. Then she left.\n"
     assert not Page.of(page).opens_next(2)
+
+
+def test_a_datelined_lede_after_an_editors_note_starts_a_story() -> None:
+    first, second = make_body(21, paragraphs=3), make_body(22, paragraphs=3)
+    text = (
+        f"Markets rally as central bank holds rates\n\nLONDON (Reuters) - {first}\n\n\n"
+        "Storm closes ports along the northern coast\n\n"
+        "Editor's note: An earlier version of this story was published on\n"
+        "another website.\n\n"
+        f"OSLO, March 3 (AFP) - {second}\n"
+    )
+    stories = segment(text)
+    assert [s.title for s in stories] == [
+        "Markets rally as central bank holds rates",
+        "Storm closes ports along the northern coast",
+    ]
+    assert stories[1].body.startswith("Editor's note:")
+    # a long paragraph before the dateline is the story's own text, not a note
+    long_note = " ".join(["The council met again on the matter of the harbour fees."] * 7)
+    text = text.replace("another website.", f"another website. {long_note}")
+    assert len(segment(text)) == 1
+
+
+def test_a_sentence_over_a_datelined_lede_is_a_note_not_a_headline() -> None:
+    page = (
+        "Storm closes ports along the northern coast\n\n"
+        "Editor's note: This story has been updated with additional details and comments.\n\n"
+        f"OSLO, March 3 - {make_body(23, paragraphs=3)}\n"
+    )
+    p = Page.of(page)
+    assert p.lede_follows(0)
+    assert not p.lede_follows(1)
+
+
+EXCERPTS = """\
+Home Blog
+
+Ministry publishes new rules for drivers
+
+
+By Metro Desk Team
+
+{first}
+
+
+
+Council approves a new budget for the harbour
+
+
+By the Newsroom Team
+
+The council approved a budget for the harbour on Monday, with money for new cranes...
+
+Read more
+
+
+
+A sub-heading of the listing page here
+
+
+The council approved a budget for the harbour on Monday, with money for new cranes...
+
+Read more
+
+
+
+Storm closes ports along the northern coast
+
+
+By Metro Desk Team
+
+{body}
+"""
+
+
+def test_a_short_excerpt_under_a_byline_is_a_story_of_its_own() -> None:
+    text = EXCERPTS.format(first=make_body(27, paragraphs=3), body=make_body(24, paragraphs=3))
+    stories = segment(text)
+    # 15 words of prose: a story under its byline, not under a bare sub-heading
+    assert [s.title for s in stories] == [
+        "Ministry publishes new rules for drivers",
+        "Council approves a new budget for the harbour",
+        "Storm closes ports along the northern coast",
+    ]
+    assert stories[1].byline == "the Newsroom Team"
+    assert "A sub-heading" in stories[1].body
+
+
+def test_a_table_of_figures_under_a_byline_is_a_story() -> None:
+    page = TABLE_PAGE.replace("Updated 03 April 2019\nFollow\n\nStc Plc Year to End-1986\n\n", "")
+    page = page.replace(
+        "Stc Plc Year to End-1986\n\n", "Stc Plc Year to End-1986\n\nBy Wire Staff\n\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [
+        "Investor Sues First Northern Savings",
+        "Stc Plc Year to End-1986",
+    ]
+    assert stories[1].byline == "Wire Staff"
+
+
+def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede() -> None:
+    first, second = make_body(25, paragraphs=3), make_body(26, paragraphs=3)
+    page = (
+        f"First headline of a listing page here\n\n\n{first}\n\n\n"
+        f"Second headline on the same page\n\n\nPittsburgh\n\n{second}\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [
+        "First headline of a listing page here",
+        "Second headline on the same page",
+    ]
+    assert stories[1].body.startswith("Pittsburgh\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Facebook Twitter Google+ Whatsapp", Kind.BOILERPLATE),
+        (
+            "The icy moon Europa rising above Jupiter's cloud tops in 2007. (Source: NASA)",
+            Kind.CAPTION,
+        ),
+    ],
+)
+def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:
+    assert classify(line) is kind

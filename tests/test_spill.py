@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -21,7 +22,8 @@ from provenance.pipeline import (
     open_run,
     verified,
 )
-from provenance.spill import Buckets, Column, Spill, dumps
+from provenance.spill import FEATURES, PICKLED, STORIES, Buckets, Column, Spill, read_values
+from provenance.text import features
 
 from .conftest import SEEDS, make_body, make_title, write_page
 
@@ -103,7 +105,7 @@ def test_the_temporary_folder_goes_when_the_run_ends_or_fails(tmp_path: Path) ->
 def test_stories_read_back_from_disk_are_the_stories_written(tmp_path: Path) -> None:
     with Spill(tmp_path) as spill:
         stories = [provenance.Story(f"f{i}", 0, "t", "x" * 1000, 0, 9, 1, 2) for i in range(50)]
-        spill.stories.extend(dumps(stories))
+        spill.stories.extend(STORIES.dumps(stories))
         assert len(spill.stories) == 50
         assert spill.stories[7] == stories[7]
         assert spill.stories[-1] == stories[-1]
@@ -120,8 +122,8 @@ def test_a_column_reads_back_what_was_written(values: list[object], cached: int)
     with tempfile.TemporaryDirectory() as folder:
         column: Column[object] = Column(Path(folder) / "c", cached=cached)
         half = len(values) // 2
-        column.extend(dumps(values[:half]))
-        column.extend(dumps(values[half:]))
+        column.extend(PICKLED.dumps(values[:half]))
+        column.extend(PICKLED.dumps(values[half:]))
         assert len(column) == len(values)
         assert list(column) == values
         for i in [*range(len(values)), *range(len(values) - 1, -1, -1)]:
@@ -142,3 +144,19 @@ def test_buckets_keep_each_band_apart_and_number_stories_from_the_offset(tmp_pat
     assert owners.tolist() == [100, 101, 200]
     assert [k.tolist() for k in buckets.members(0)] == [[5], [101]]
     buckets.close()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=400))
+def test_features_read_back_are_the_features_written(title: str, body: str) -> None:
+    written = attrs.evolve(features(title, body, 5), sequence=None)
+    with tempfile.TemporaryDirectory() as folder:
+        column = Column(Path(folder) / "f", FEATURES)
+        column.extend(FEATURES.dumps([written]))
+        read = column[0]
+        (again,) = read_values(column.path, *column.spans(np.array([0]))[1:], FEATURES)
+        column.close()
+    for value in (read, again):
+        assert value == written  # every field but the shingles, which compare by value:
+        assert value.shingles.dtype == np.uint64
+        assert value.shingles.tolist() == written.shingles.tolist()

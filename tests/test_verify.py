@@ -254,3 +254,30 @@ def test_a_title_with_other_figures_is_no_title_evidence() -> None:
     assert other.evidence is None
     assert other.title_similarity is not None
     assert other.title_similarity >= SETTINGS.title_threshold  # still reported as it is
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "update 2-nakasone's sales tax plan suffers another blow",
+            "nakasone's sales tax plan suffers another blow",
+        ),
+        ("corrected-storm closes ports", "storm closes ports"),
+        ("exclusive - storm closes ports", "wrapup 1-storm closes ports"),
+    ],
+)
+def test_a_wire_label_opening_a_title_is_left_out(a: str, b: str) -> None:
+    assert title_similarity(a, b) == 100.0
+
+
+def test_an_edited_excerpt_under_a_labelled_headline_matches() -> None:
+    body = make_body(31, paragraphs=6)
+    excerpt = edit(words_prefix(body, 0.5), every=15, seed=4)
+    full = features("Storm closes ports along the northern coast", body, 5)
+    labelled = features("UPDATE 2-Storm closes northern ports", excerpt, 5)
+    match = compare(full, labelled, SETTINGS)
+    assert match.containment < SETTINGS.containment  # the edits cost the plain rule
+    assert match.title_similarity is not None
+    assert match.title_similarity >= SETTINGS.reworded_title  # 66 with the label
+    assert match.evidence is Evidence.CONTAINMENT

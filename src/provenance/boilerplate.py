@@ -70,6 +70,8 @@ _SHARE_WORDS = frozenset(
         "pint",
         "telegram",
         "flipboard",
+        "google",
+        "google+",
         "instagram",
         "youtube",
         "messenger",
@@ -116,7 +118,7 @@ _TEASER = re.compile(
 _BYLINE = re.compile(r"^(?:By|BY)\s+(?P<who>(?:(?:the|a|an)\s+)?[^\W\d_a-z][^.!?]{0,80})$")
 _SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
 _CREDIT = re.compile(
-    r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|"
+    r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source|"
     r"afp|ap|reuters|getty|epa|anadolu|xinhua)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )

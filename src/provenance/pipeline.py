@@ -38,7 +38,7 @@ from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
-from .spill import Spill, dumps, read_band, read_values
+from .spill import FEATURES, STORIES, Spill, read_band, read_values
 from .text import Features, features
 from .verify import compare
 
@@ -319,8 +319,8 @@ def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
     ids = np.arange(len(analysis.stories), dtype=np.int64)
     titles = [f.title for f in analysis.described]
     return _Scanned(
-        dumps(analysis.stories),
-        dumps(analysis.described),
+        STORIES.dumps(analysis.stories),
+        FEATURES.dumps(analysis.described),
         band_rows(ids, analysis.signed, titles, settings),
         int(analysis.signed.windows.shape[0]),
         analysis.skipped,
@@ -467,7 +467,7 @@ def _verify_block(
     """The pairs of one block that pass the match rule, and the block's size (a worker's
     task): the features of stories `ids` are read from the spill at `starts`..`ends`."""
     described: dict[int, Features] = dict(
-        zip(ids.tolist(), read_values(path, starts, ends), strict=True)
+        zip(ids.tolist(), read_values(path, starts, ends, FEATURES), strict=True)
     )
     pairs = decode(codes, n)
     edges = [(a, b) for a, b in pairs if compare(described[a], described[b], settings).evidence]

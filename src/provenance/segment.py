@@ -12,7 +12,7 @@ for story starts, using signals that hold across sites:
   (unless the page prints that line three or more times: then it is a
   template label, such as a share row or a table header); or
 * followed by a lede that opens with a wire dateline ("LONDON (Reuters) - ",
-  "NEW YORK, March 3 - ", "ISLAMABAD: "); or
+  "NEW YORK, March 3 - ", "ISLAMABAD: "), directly or after a short editor's note; or
 * followed by two or more blank lines and then prose or a byline, on pages
   where double gaps are rare (where every paragraph is followed by two blank
   lines, they mark nothing); a sentence the page prints again elsewhere is a
@@ -27,10 +27,11 @@ dropped until prose resumes (two prose lines in a row) or the next story
 starts: its entries are excerpts of other pages, not stories of this one.
 
 A story needs `min_words` words of prose (lines that read as sentences, not
-menus or lists of headlines). A start whose story has fewer was not a start:
-its lines go back to the story before it. The text before the first start
-is kept only if it is a story by the same measure; a page with no story at
-all is one story.
+menus or lists of headlines); under a dated or credited start, half as many, and
+rows of figures count (a table, a short excerpt under a byline). A start whose
+story has fewer was not a start: its lines go back to the story before it.
+The text before the first start is kept only if it is a story by the same
+measure; a page with no story at all is one story.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]$")
 _DIGITS = re.compile(r"\d+")
+_FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:,?\s*\w{3,9}\.? \d{1,2})?"
@@ -67,7 +69,11 @@ _LABEL_COUNT = 3  # a line printed this often on one page is a template label, n
 _DOUBLE_GAPS = 0.5  # share of double gaps from which two blank lines mark nothing
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may be table rows
+_LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
+_NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
+_NOTE_WORDS = 60  # and this many words
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
+_CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
 MIN_WORDS = 25
 
 
@@ -252,13 +258,7 @@ class Page:
                     paragraphs += 1
                     if paragraphs > 1:
                         break
-        if (
-            end is None
-            and at + 1 < len(self)
-            and self[at + 1].kind is Kind.TEXT
-            and _is_dateline(self[at + 1].text)
-            and not _is_dateline(headline.text)
-        ):
+        if end is None and self.lede_follows(at):
             end = at  # a headline over a datelined lede: a wire story starts here
         if end is None and self.opens_next(at):
             end = at  # a headline cut from its own lede: the lede follows it
@@ -267,11 +267,51 @@ class Page:
             and headline.blanks_after >= 2
             and at + 1 < len(self)
             and self.double_gaps_mark_breaks
-            and (self[at + 1].kind in _META or self[at + 1].is_prose)
+            and (self[at + 1].kind in _META or self.prose_follows(at + 1))
             and not self.is_pull_quote(at)
         ):
             end = at
         return end
+
+    def lede_follows(self, at: int) -> bool:
+        """Whether a datelined lede follows the headline at `at`: on the next line, or
+        after one short note (an editor's note or a correction: a block of at most
+        `_NOTE_LINES` lines and `_NOTE_WORDS` words, no headline unless it ends a sentence)."""
+        if _is_dateline(self[at].text) or _FULL_STOP.search(self[at].text):
+            return False  # a short lede itself, or a sentence (a note over its lede): no headline
+        j = at + 1
+        if (
+            j < len(self)
+            and self[j].kind is Kind.TEXT
+            and (not self.is_headline_shape(j) or _FULL_STOP.search(self[j].text))
+        ):
+            block = j
+            while j < len(self) and j - block < _NOTE_LINES and self[j].blanks_after == 0:
+                j += 1  # the note's wrapped lines
+            j += 1
+            note = self.lines[block:j]
+            if (
+                _is_dateline(note[0].text)
+                or note[-1].blanks_after == 0
+                or any(line.kind is not Kind.TEXT for line in note)
+                or sum(line.words for line in note) > _NOTE_WORDS
+            ):
+                j = block  # not a note: the lede, if any, is the next line
+        return j < len(self) and self[j].kind is Kind.TEXT and _is_dateline(self[j].text)
+
+    def prose_follows(self, at: int) -> bool:
+        """Whether prose starts at line `at`, or right after a short label there (a place
+        name, a kicker: at most `_LABEL_WORDS` words, no headline)."""
+        line = self[at]
+        if line.is_prose:
+            return True
+        return (
+            line.kind is Kind.TEXT
+            and line.words <= _LABEL_WORDS
+            and not self.is_headline_shape(at)
+            and at + 1 < len(self)
+            and self[at + 1].is_prose
+        )
 
     def opens_next(self, at: int) -> bool:
         """Whether the line is the opening words of the prose paragraph below it, cut off
@@ -329,6 +369,7 @@ class _Draft:
     body: list[Line] = attrs.Factory(list)
     meta: list[Line] = attrs.Factory(list)
     headed: bool = False  # the page prints its headline again in its header
+    credited: bool = False  # a date, byline or credit in its header, or a datelined lede
 
     def take(self, line: Line) -> None:
         if line.kind is Kind.TEXT:
@@ -339,13 +380,22 @@ class _Draft:
     @property
     def words(self) -> int:
         """Words of prose in the body: menus and headline lists do not make a story. Under
-        a headline the page prints again in its header, rows of figures count too: such a
-        story may be a table ("Pretax profit 134.2 mln vs 11.4 mln loss")."""
+        a headline the page prints again in its header, or one with a date, byline or credit
+        or over a datelined lede, rows of figures count too: such a story may be a table
+        ("Pretax profit 134.2 mln vs 11.4 mln loss")."""
         return sum(
             line.words
             for line in self.body
-            if line.is_prose or (self.headed and _DIGITS.search(line.text))
+            if line.is_prose or ((self.headed or self.credited) and _DIGITS.search(line.text))
         )
+
+    def enough(self, min_words: int) -> bool:
+        """Whether the draft holds a story: `min_words` words of prose, or, under a credited
+        start (a date, byline or credit in its header, or a datelined lede), `_CREDITED_SHARE`
+        of them: a short excerpt that a site prints under a byline is a story, where the
+        same few lines under a bare sub-heading are not."""
+        words = self.words
+        return words >= min_words or (self.credited and words >= _CREDITED_SHARE * min_words)
 
     def story(self, path: str, index: int) -> Story:
         title = self.title.text if self.title else ""
@@ -385,6 +435,8 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
         draft = _Draft(
             title=page[title_at] if title_at >= 0 else None,
             headed=any(page.repeats(page[at], page[title_at]) for at in header),
+            credited=title_at >= 0
+            and (any(page[at].kind in _META for at in header) or page.lede_follows(title_at)),
         )
         for at in range(title_at + 1, header_end + 1):
             if page[at].kind is not Kind.TEXT:
@@ -416,11 +468,11 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
     starts = page.story_starts()
     while True:
         drafts = _drafts(page, starts)
-        short = {k - 1 for k in range(1, len(drafts)) if drafts[k].words < min_words}
+        short = {k - 1 for k in range(1, len(drafts)) if not drafts[k].enough(min_words)}
         if not short:
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
-    stories = [d for d in drafts if d.words >= min_words and (d.body or d.title)]
+    stories = [d for d in drafts if d.enough(min_words) and (d.body or d.title)]
     if not stories:
         whole = _Draft(title=None)
         for draft in drafts:

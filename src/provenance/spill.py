@@ -16,15 +16,17 @@ of offsets is all the access pattern asks for.
 from __future__ import annotations
 
 import array
+import functools
 import os
 import pickle
 import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO, Generic, TypeVar, overload
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
@@ -36,18 +38,55 @@ T = TypeVar("T")
 _CACHED = 4096  # values kept after reading: a component, a group's members
 
 
-class Column(Sequence[T], Generic[T]):
-    """Values pickled one after another into a file, read back by index."""
+@attrs.frozen
+class Codec(Generic[T]):
+    """How values of one kind are written: pickled as a plain tuple and rebuilt by their
+    class, which reads back twice as fast as a pickled attrs object (and shingles as raw
+    bytes, five times as fast as a pickled array)."""
 
-    def __init__(self, path: Path, *, cached: int = _CACHED) -> None:
+    state: Callable[[T], Any]
+    build: Callable[[Any], T]
+
+    def dumps(self, values: Iterable[T]) -> list[bytes]:
+        """Values as a `Column` stores them (made by the workers that made the values)."""
+        return [pickle.dumps(self.state(v), protocol=pickle.HIGHEST_PROTOCOL) for v in values]
+
+    def loads(self, blob: bytes) -> T:
+        return self.build(pickle.loads(blob))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _features_state(f: Features) -> tuple[Any, ...]:
+    return (f.shingles.tobytes(), f.digest, f.title, f.words, f.figures, f.dispatched)
+
+
+def _features(state: tuple[Any, ...]) -> Features:
+    shingles, digest, title, words, figures, dispatched = state
+    array = np.frombuffer(shingles, dtype=np.uint64)
+    return Features(array, digest, title, words, figures, None, dispatched)
+
+
+PICKLED: Codec[Any] = Codec(_same, _same)
+STORIES: Codec[Story] = Codec(functools.partial(attrs.astuple, recurse=False), lambda s: Story(*s))
+FEATURES: Codec[Features] = Codec(_features_state, _features)  # the shingle sequence is not kept
+
+
+class Column(Sequence[T], Generic[T]):
+    """Values written one after another into a file, read back by index."""
+
+    def __init__(self, path: Path, codec: Codec[T] = PICKLED, *, cached: int = _CACHED) -> None:
         self.path = str(path)
+        self.codec = codec
         self._file: BinaryIO = open(path, "w+b")  # noqa: SIM115 (closed by `close`)
         self._ends = array.array("q", [0])
         self._cache: OrderedDict[int, T] = OrderedDict()
         self._cached = cached
 
     def extend(self, blobs: Iterable[bytes]) -> None:
-        """Append values already pickled (by the workers that made them)."""
+        """Append values already encoded by `codec.dumps` (in the workers that made them)."""
         for blob in blobs:
             self._file.write(blob)
             self._ends.append(self._ends[-1] + len(blob))
@@ -78,7 +117,7 @@ class Column(Sequence[T], Generic[T]):
             self._cache.move_to_end(index)
             return self._cache[index]
         start, end = self._ends[index], self._ends[index + 1]
-        value: T = pickle.loads(os.pread(self._file.fileno(), end - start, start))
+        value = self.codec.loads(os.pread(self._file.fileno(), end - start, start))
         self._cache[index] = value
         if len(self._cache) > self._cached:
             self._cache.popitem(last=False)
@@ -96,7 +135,7 @@ class Column(Sequence[T], Generic[T]):
             lo, hi = self._ends[first], self._ends[last]
             block = os.pread(self._file.fileno(), hi - lo, lo)
             for i in range(first, last):
-                yield pickle.loads(block[self._ends[i] - lo : self._ends[i + 1] - lo])
+                yield self.codec.loads(block[self._ends[i] - lo : self._ends[i + 1] - lo])
             first = last
 
     def close(self) -> None:
@@ -104,12 +143,14 @@ class Column(Sequence[T], Generic[T]):
         self._cache.clear()
 
 
-def read_values(path: str, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> list[Any]:
+def read_values(
+    path: str, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], codec: Codec[T]
+) -> list[T]:
     """Values of a `Column`'s file, from another process (spans from `Column.spans`)."""
     with open(path, "rb") as handle:
         fd = handle.fileno()
         return [
-            pickle.loads(os.pread(fd, end - start, start))
+            codec.loads(os.pread(fd, end - start, start))
             for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
         ]
 
@@ -168,8 +209,8 @@ class Spill:
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="provenance-", dir=directory)
         root = Path(self._folder.name)
-        self.stories: Column[Story] = Column(root / "stories")
-        self.described: Column[Features] = Column(root / "features")
+        self.stories = Column(root / "stories", STORIES)
+        self.described = Column(root / "features", FEATURES)
         self.buckets = Buckets(root)
 
     def __enter__(self) -> Spill:
@@ -194,8 +235,3 @@ def read_band(path: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """The keys and stories of one band's file, from any process."""
     pairs = np.fromfile(path, dtype=np.int64).reshape(-1, 2)
     return pairs[:, 0], pairs[:, 1]
-
-
-def dumps(values: Sequence[object]) -> list[bytes]:
-    """Values pickled for a `Column` (in the worker that made them)."""
-    return [pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values]

@@ -23,6 +23,11 @@ from .settings import Settings
 from .text import Features
 
 _DIGITS = re.compile(r"\d+")
+# A wire label opening a normalised title: "update 2-", "wrapup 1-", "corrected-", "exclusive-".
+_WIRE_LABEL = re.compile(
+    r"^(?:update|wrapup|corrected|correction|refile|rpt|repeat|exclusive|urgent|flash|"
+    r"breaking|analysis|factbox|insight|preview|timeline)(?: \d{1,2})?\s*-\s*"
+)
 
 
 class Evidence(enum.Enum):
@@ -54,10 +59,14 @@ class Match:
 
 
 def title_similarity(a: str, b: str) -> float | None:
-    """rapidfuzz token-sort ratio of two normalised titles (0-100), None if one is missing."""
+    """rapidfuzz token-sort ratio of two normalised titles (0-100), None if one is missing.
+
+    A wire label that opens a title ("UPDATE 2-", "CORRECTED-", "EXCLUSIVE-") says how the
+    story was sent, not what it says, and is left out.
+    """
     if not a or not b:
         return None
-    return float(fuzz.token_sort_ratio(a, b))
+    return float(fuzz.token_sort_ratio(_WIRE_LABEL.sub("", a), _WIRE_LABEL.sub("", b)))
 
 
 def figures_differ(a: tuple[str, ...], b: tuple[str, ...], settings: Settings) -> bool:
