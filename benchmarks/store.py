@@ -29,14 +29,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .datasets import DATA, REPO
+from .rss import watch
 from .speed import scale_corpus
 
 
 def ingest(corpus: Path, db: Path, workers: int, batch: int) -> dict[str, float]:
     """Seconds of ingesting `corpus` into a new store in a fresh process, and peak memory:
     of that process, and of it with its reading processes (sampled every 0.2 s)."""
-    import psutil
-
     code = (
         "import json, sys, time\n"
         "from provenance.store import Store\n"
@@ -50,19 +49,10 @@ def ingest(corpus: Path, db: Path, workers: int, batch: int) -> dict[str, float]
     )
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
         script.write(code)
-    own = tree = 0
     try:
         command = [sys.executable, script.name, str(db), str(corpus), str(workers), str(batch)]
         with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO) as process:
-            watched = psutil.Process(process.pid)
-            while process.poll() is None:
-                try:
-                    rss = watched.memory_info().rss
-                    family = sum(c.memory_info().rss for c in watched.children(recursive=True))
-                except psutil.Error:  # it, or a worker, ended between the calls
-                    continue
-                own, tree = max(own, rss), max(tree, rss + family)
-                time.sleep(0.2)
+            own, tree = watch(process)
             out = process.stdout.read() if process.stdout else ""
     finally:
         os.unlink(script.name)

@@ -201,13 +201,20 @@ def title_pairs(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -
 
 
 def band_rows(
-    ids: npt.NDArray[np.int64], signed: Signed, titles: Sequence[str], settings: Settings
+    ids: npt.NDArray[np.int64],
+    signed: Signed,
+    titles: Sequence[str],
+    settings: Settings,
+    *,
+    ordered: bool = True,
 ) -> Rows:
     """Every bucket the stories fall in, as `pipeline.candidate_pairs` bands them.
 
     `signed.owners` index `ids`; `titles` are normalised. A row is (tag, key, story):
     body bands, bands of bodies and windows together, and title bands, each family's
-    tags after the last; an empty signature falls in no bucket.
+    tags after the last; an empty signature falls in no bucket. Rows come sorted and
+    unique, or, with `ordered=False`, grouped by tag only, a story's windows possibly
+    in one bucket twice (`bucket_codes` does not mind).
     """
     if ids.size == 0:
         return np.empty((0, 3), dtype=np.int64)
@@ -221,7 +228,8 @@ def band_rows(
     title_matrix = sign(title_sets, num_perm=TITLE_PERM, seed=settings.seed)
     bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
     parts += _family(title_matrix, ids, bands, rows, TITLE_TAG)
-    return sorted_unique(np.concatenate(parts))
+    stacked_rows = np.concatenate(parts)
+    return sorted_unique(stacked_rows) if ordered else stacked_rows
 
 
 def sorted_unique(rows: Rows) -> Rows:

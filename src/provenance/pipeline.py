@@ -321,7 +321,7 @@ def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
     return _Scanned(
         STORIES.dumps(analysis.stories),
         FEATURES.dumps(analysis.described),
-        band_rows(ids, analysis.signed, titles, settings),
+        band_rows(ids, analysis.signed, titles, settings, ordered=False),
         int(analysis.signed.windows.shape[0]),
         analysis.skipped,
         analysis.files,

@@ -167,9 +167,8 @@ class Buckets:
         """Append (tag, key, story) rows of stories numbered from 0, as stories `first`...."""
         if rows.size == 0:
             return
-        tags = rows[:, 0]
-        order = np.argsort(tags, kind="stable")
-        rows = rows[order]
+        if np.any(rows[1:, 0] < rows[:-1, 0]):
+            rows = rows[np.argsort(rows[:, 0], kind="stable")]
         starts = np.flatnonzero(np.r_[True, rows[1:, 0] != rows[:-1, 0]])
         ends = np.r_[starts[1:], len(rows)]
         for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
