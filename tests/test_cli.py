@@ -11,15 +11,17 @@ import struct
 import subprocess
 import sys
 import termios
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 import provenance
-from provenance import cli, export
+from provenance import cli
 from provenance.cli import command
 from provenance.export import CSV_COLUMNS
+from provenance.pipeline import Run
 
 from .conftest import SEEDS, make_body, make_title, write_page
 
@@ -156,6 +158,9 @@ def test_paths_from_stdin(corpus: Path, tmp_path: Path) -> None:
     assert out_stdin.read_bytes() == out_args.read_bytes()
 
 
+written = Run.lines  # the records' lines as the command writes them
+
+
 @pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
 def test_a_failed_write_leaves_no_file(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
@@ -163,11 +168,11 @@ def test_a_failed_write_leaves_no_file(
     out_dir = tmp_path / "out"
     out_dir.mkdir()
 
-    def broken(records):  # type: ignore[no-untyped-def]
-        yield json.dumps(next(iter(records)).to_dict()) + "\n"
+    def broken(run: Run) -> Iterator[str]:
+        yield next(written(run))
         raise error("interrupted while writing")
 
-    monkeypatch.setattr(export, "jsonl_lines", broken)
+    monkeypatch.setattr(Run, "lines", broken)
     target = out_dir / "stories.jsonl"
     result = invoke(str(corpus), "--jsonl", str(target), "-q")
     assert result.exit_code != 0
@@ -183,11 +188,11 @@ def test_a_failed_write_keeps_the_old_file(
     target = out_dir / "stories.jsonl"
     target.write_text("old content\n", encoding="utf-8")
 
-    def broken(records):  # type: ignore[no-untyped-def]
-        yield json.dumps(next(iter(records)).to_dict()) + "\n"
+    def broken(run: Run) -> Iterator[str]:
+        yield next(written(run))
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export, "jsonl_lines", broken)
+    monkeypatch.setattr(Run, "lines", broken)
     result = invoke(str(corpus), "--jsonl", str(target), "-q")
     assert result.exit_code == 3
     assert "No space left on device" in result.stderr

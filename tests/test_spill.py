@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import provenance
 from benchmarks.synthetic import Source, generate, write
-from provenance import Settings, build_records
+from provenance import Settings, build_records, pipeline
 from provenance.export import jsonl_lines
 from provenance.pipeline import (
     analyse,
@@ -160,3 +160,15 @@ def test_features_read_back_are_the_features_written(title: str, body: str) -> N
         assert value == written  # every field but the shingles, which compare by value:
         assert value.shingles.dtype == np.uint64
         assert value.shingles.tolist() == written.shingles.tolist()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_lines_made_by_the_workers_are_the_records_lines(
+    corpus: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "_RECORDS_BLOCK", 7)  # many blocks of groups, many tasks
+    with open_run([corpus], Settings(), workers=workers) as run:
+        made = list(run.lines())
+        expected = list(jsonl_lines(run.records()))
+    assert "".join(made) == "".join(expected)
+    assert len(expected) >= 40

@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .errors import OutputError, SettingsError
-from .export import table, to_json, write_csv, write_errors, write_jsonl
+from .export import table, to_json, write_csv, write_errors, write_jsonl, write_lines
 from .model import Skipped
 from .pipeline import dedupe_with_bodies, open_run
 from .records import Report, Stats, StoryRecord
@@ -265,7 +265,7 @@ def command(
         )
     else:  # records built and written one at a time: a million stories need not fit
         with open_run(paths, settings, workers=workers, progress=not quiet) as run:
-            written.emit(run.records, run.skipped, run.stats, began)
+            written.emit(run.records, run.skipped, run.stats, began, lines=run.lines)
     written.summary()
 
 
@@ -297,12 +297,18 @@ class Written:
         skipped: Sequence[Skipped],
         stats: Stats,
         began: float,
+        *,
+        lines: Callable[[], Iterable[str]] | None = None,
     ) -> None:
+        """Write and print what was asked; `lines`, where given, are the records' JSON Lines
+        made faster than `jsonl_lines(records())`."""
         for item in skipped:
             click.echo(f"dedupe: skipped {item.path}: {item.reason}", err=True)
         self.skipped = len(skipped)
         jsonl, csv_path, errors_path = self.jsonl, self.csv, self.errors
-        if jsonl:
+        if jsonl and lines is not None:
+            _guarded(lambda: write_lines(lines(), jsonl))
+        elif jsonl:
             _guarded(lambda: write_jsonl(records(), jsonl))
         if csv_path:
             _guarded(lambda: write_csv(records(), csv_path))

@@ -84,8 +84,13 @@ def jsonl_lines(records: Iterable[StoryRecord]) -> Iterator[str]:
 
 def write_jsonl(records: Iterable[StoryRecord], path: str | os.PathLike[str]) -> None:
     """Write the records as JSON Lines, atomically."""
+    write_lines(jsonl_lines(records), path)
+
+
+def write_lines(lines: Iterable[str], path: str | os.PathLike[str]) -> None:
+    """Write lines already encoded (`jsonl_lines`, or a run's `Run.lines`), atomically."""
     with atomic_write(path) as handle:
-        handle.writelines(jsonl_lines(records))
+        handle.writelines(lines)
 
 
 def write_errors(skipped: Sequence[Skipped], path: str | os.PathLike[str]) -> None:

@@ -31,6 +31,7 @@ from .candidates import (
     title_codes,
 )
 from .cluster import Group, cluster
+from .export import jsonl_lines
 from .model import Document, Skipped, Story, path_key
 from .readers import Raw, document_of, read, records
 from .records import Report, Stats, StoryRecord, build_record
@@ -38,7 +39,7 @@ from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
-from .spill import FEATURES, STORIES, Spill, read_band, read_values
+from .spill import FEATURES, STORIES, Column, Spill, read_band, read_values
 from .text import Features, features
 from .verify import compare
 
@@ -329,6 +330,7 @@ def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
 
 
 _VERIFY_BLOCK = 1 << 16  # candidate pairs decoded at a time
+_RECORDS_BLOCK = 2048  # groups per task when records are written by the workers
 
 
 @attrs.frozen
@@ -337,18 +339,47 @@ class Run:
     built one at a time as they are read (`records`), so that a million stories need
     memory for their groups, not for their texts. Open one with `open_run`."""
 
-    stories: Sequence[Story] = attrs.field(repr=False)
-    described: Sequence[Features] = attrs.field(repr=False)
+    stories: Column[Story] = attrs.field(repr=False)
+    described: Column[Features] = attrs.field(repr=False)
     groups: list[Group] = attrs.field(repr=False)
     skipped: list[Skipped]
     stats: Stats
     progress: bool = False
+    pool: _Pool | None = attrs.field(default=None, repr=False)
 
     def records(self) -> Iterator[StoryRecord]:
         """One record per story, ordered by where its canonical copy sits in the run."""
         groups = _bar(self.groups, self.progress, "records", "story")
         for found in groups:  # by canonical story: stories are numbered in run order
             yield build_record(self.stories, self.described, found)
+
+    def lines(self) -> Iterator[str]:
+        """The records as JSON Lines (`export.jsonl_lines` of `records`), built and encoded
+        on the run's worker processes, a block of groups per task."""
+        if self.pool is None:
+            yield from jsonl_lines(self.records())
+            return
+        step = _RECORDS_BLOCK
+        blocks = (self.groups[lo : lo + step] for lo in range(0, len(self.groups), step))
+        tasks = (self._block_task(block) for block in blocks)
+        bar = tqdm(
+            total=len(self.groups), desc="records", unit=" story", disable=_off(self.progress)
+        )
+        with bar:
+            for text, count in _mapped(self.pool, _record_lines, tasks):
+                yield text
+                bar.update(count)
+
+    def _block_task(self, groups: list[Group]) -> tuple[Any, ...]:
+        members = np.unique([m for g in groups for m, _ in g.members])
+        canonical = np.unique([g.canonical for g in groups])
+        return (
+            self.stories.path,
+            *self.stories.spans(members),
+            self.described.path,
+            *self.described.spans(canonical),
+            groups,
+        )
 
     def bodies(self) -> dict[tuple[str, int], str]:
         """Every story's body by its (path, start), for the HTML report."""
@@ -397,7 +428,28 @@ def open_run(
             unique_stories=len(groups),
             duplicate_occurrences=occurrences - len(groups),
         )
-        yield Run(spill.stories, spill.described, groups, skipped, stats, progress)
+        yield Run(spill.stories, spill.described, groups, skipped, stats, progress, pool)
+
+
+def _record_lines(
+    stories_path: str,
+    story_ids: npt.NDArray[np.int64],
+    story_starts: npt.NDArray[np.int64],
+    story_ends: npt.NDArray[np.int64],
+    features_path: str,
+    feature_ids: npt.NDArray[np.int64],
+    feature_starts: npt.NDArray[np.int64],
+    feature_ends: npt.NDArray[np.int64],
+    groups: list[Group],
+) -> tuple[str, int]:
+    """The JSON Lines of a block of groups, and how many (a worker's task): their stories
+    and canonical features are read from the spill."""
+    read = read_values(stories_path, story_starts, story_ends, STORIES)
+    stories = dict(zip(story_ids.tolist(), read, strict=True))
+    read_f = read_values(features_path, feature_starts, feature_ends, FEATURES)
+    described = dict(zip(feature_ids.tolist(), read_f, strict=True))
+    records = (build_record(stories, described, g) for g in groups)
+    return "".join(jsonl_lines(records)), len(groups)
 
 
 def _off(progress: bool) -> bool | None:

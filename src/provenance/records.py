@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -163,7 +163,9 @@ def story_id(story: Story, features: Features) -> str:
 
 
 def build_record(
-    stories: Sequence[Story], features: Sequence[Features], group: Group
+    stories: Sequence[Story] | Mapping[int, Story],
+    features: Sequence[Features] | Mapping[int, Features],
+    group: Group,
 ) -> StoryRecord:
     """The record of one group: its canonical copy first, then the others by position."""
     canonical = stories[group.canonical]
