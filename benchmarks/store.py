@@ -5,8 +5,8 @@
     python -m benchmarks.store --quick                       # a smoke run (CI)
 
 The stories are benchmarks.speed's scale corpus: one story per file, real Reuters bodies,
-then bodies mixed from their sentences, a third of them lightly edited copies of earlier
-ones. The ingest runs in a process of its own (`Store.ingest`, `--workers` reading
+then bodies written by a Markov chain of their words, a third of them lightly edited copies
+of earlier ones. The ingest runs in a process of its own (`Store.ingest`, `--workers` reading
 processes), so that its time and peak memory are its own; then the store's size on disk
 (the file, its WAL, and each table) is read, and `--lookups` random stories are looked up:
 `Store.story` (one story's provenance: every file and offset), `Store.stories_of` (the

@@ -637,3 +637,96 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede() -> None:
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:
     assert classify(line) is kind
+
+
+def _menu(sections: int) -> str:
+    """A whole-page dump's navigation: section names, link labels, a few teaser headlines."""
+    names = ["Local", "News", "Sports", "Business", "Weather", "Politics", "Travel", "Food"]
+    blocks = []
+    for name in names[:sections]:
+        links = "\n".join(f"  o {name} {other}" for other in names)
+        teasers = "\n\n".join(
+            f"    Teaser headline about {name} and {other}" for other in names[:3]
+        )
+        blocks.append(f"* {name}\n{links}\n\n{teasers}\n")
+    return "\n".join(blocks)
+
+
+def test_a_menu_with_one_sentence_in_it_is_navigation_not_a_story() -> None:
+    # a long menu over the article, holding one sentence of prose (a site's slogan): enough
+    # words of prose for a story, but a tiny share of the block's words, so no story
+    slogan = (
+        "Sign up for our newsletters and get the best local reporting, weather and sports "
+        "delivered straight to your inbox every single morning of the week."
+    )
+    menu = _menu(8)
+    title = "Council approves a new budget for the harbour"
+    page = f"{menu}\n{slogan}\n\n{menu}\n\n{title}\n\nBy Jane Doe\n\n{make_body(31)}\n"
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert_well_formed(page, stories)
+
+
+def test_a_menu_alone_on_a_page_is_still_its_one_story() -> None:
+    # with no story beside it, the block is kept as the page's story: nothing is lost
+    slogan = (
+        "Sign up for our newsletters and get the best local reporting, weather and sports "
+        "delivered straight to your inbox every single morning of the week."
+    )
+    page = f"{_menu(8)}\n{slogan}\n"
+    stories = segment(page)
+    assert len(stories) == 1
+    assert slogan in stories[0].body
+
+
+def test_a_legal_footer_is_boilerplate_not_a_second_story() -> None:
+    # a teaser headline and date after the article, then the site's legal footer: the footer
+    # is boilerplate, so the teaser starts no story and the article keeps its span
+    title = "Storm closes ports along the northern coast"
+    footer = (
+        "Use of and/or registration on any portion of this site constitutes acceptance of our "
+        "Terms of Use and Privacy Policy, which were last updated for all our readers this year.\n"
+        "© 2000-2019 Example Media Group, Inc. All Rights Reserved. About Us: Contact Us and "
+        "read the terms that govern the reproduction of material published on these pages.\n"
+        "The material on this site may not be reproduced, distributed, transmitted, cached or "
+        "otherwise used, except with the prior written permission of Example Media Group."
+    )
+    page = (
+        f"{title}\n\nOctober 19, 2018\n\n{make_body(32)}\n\n"
+        f"A review of the latest family car from abroad\n\nOctober 19, 2018\n{footer}\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert "this site" not in stories[0].body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2000-2019 Example Media Group, Inc. All Rights Reserved. About Us: Contact Us",
+        "Copyright 2019 Hawaii News Now. All rights reserved.",
+        "Use of this site constitutes acceptance of our Terms of Use and Privacy Policy",
+    ],
+)
+def test_classify_legal_notices_as_boilerplate(line: str) -> None:
+    assert classify(line) is Kind.BOILERPLATE
+
+
+def test_classify_keeps_a_news_sentence_about_privacy_policies() -> None:
+    line = "The company said its privacy policy would change next year, regulators said."
+    assert classify(line) is Kind.TEXT
+
+
+def test_a_list_of_title_case_headlines_is_not_prose() -> None:
+    # consecutive lines of 8 words or more with no blank between them read as a wrapped
+    # paragraph, unless most of their words are capitalised: then they are a list of links
+    headlines = [
+        "Boy Kills Brother, Removes His Eyes And Tongue 10 comments",
+        "Governor Writes Touching Letter To Voters Ahead Of Saturday Polls",
+        "Court Dismisses Objection, Admits Footage From The Shopping Centre",
+    ]
+    wrapped = "the council said on Tuesday that the new budget for the harbour"
+    page = Page.of("\n".join(["Recent", *headlines, "", "The mayor said", wrapped, "Done."]))
+    prose = {line.text: line.is_prose for line in page.lines}
+    assert not any(prose[h] for h in headlines)
+    assert prose[wrapped]

@@ -180,6 +180,29 @@ def _is_consent_banner(line: str) -> bool:
     return len(line) <= 600 and bool(_COOKIE.search(line)) and bool(_TO_READER.search(line))
 
 
+# A site's legal footer: a copyright notice ("© 2000-2019 Example, Inc. All Rights Reserved.
+# About Us"), or terms addressed to the reader ("Use of this site constitutes acceptance of
+# our Terms of Use"). A wire story's own last line ("© 2019 AP. All rights reserved.") is one
+# too: the story's words are its prose, not its notice.
+_COPYRIGHT = re.compile(r"\ball rights reserved\b|(?:©|\(c\)|\bcopyright\b)\s*\d{4}", re.IGNORECASE)
+_SITE_TERMS = re.compile(
+    r"\bterms (?:of (?:use|service)|and conditions)\b|\bprivacy (?:policy|notice)\b|"
+    r"\bmay not be (?:reproduced|republished|published|redistributed)\b",
+    re.IGNORECASE,
+)
+_TO_READER_SITE = re.compile(r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept)", re.I)
+_NOTICE_CHARS = 600  # a notice is a few sentences; a longer line is an article's paragraph
+
+
+def _is_site_notice(line: str) -> bool:
+    """A copyright notice, or the site's terms addressed to its reader."""
+    if len(line) > _NOTICE_CHARS:
+        return False
+    if _COPYRIGHT.search(line):
+        return True
+    return bool(_SITE_TERMS.search(line)) and bool(_TO_READER_SITE.search(line))
+
+
 def _is_share_row(line: str) -> bool:
     """Share buttons and counters: every word a share word or a number ("Share via Email")."""
     match = _TOKEN.search(line)
@@ -235,7 +258,7 @@ def classify(line: str) -> Kind:
         kind = _short_kind(line)
         if kind is not None:
             return kind
-    if _is_consent_banner(line):
+    if _is_consent_banner(line) or _is_site_notice(line):
         return Kind.BOILERPLATE
     if len(line) <= 300 and _LINK.match(line):
         return Kind.LINK

@@ -31,7 +31,9 @@ menus or lists of headlines); under a dated or credited start, half as many, and
 rows of figures count (a table, a short excerpt under a byline). A start whose
 story has fewer was not a start: its lines go back to the story before it.
 The text before the first start is kept only if it is a story by the same
-measure; a page with no story at all is one story.
+measure; a page with no story at all is one story. A block whose prose is a
+small share of its words (a menu holding a slogan) is navigation: beside a
+story it is dropped, alone it stays the page's story.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most thi
 _NOTE_WORDS = 60  # and this many words
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
+_NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navigation
 MIN_WORDS = 25
 
 
@@ -109,7 +112,7 @@ class Line:
             return True
         return self.words >= 8 and (
             bool(_SENTENCE_END.search(self.text))
-            or (self.blanks_before == 0 and self.blanks_after == 0)
+            or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
         )
 
     @property
@@ -144,6 +147,18 @@ def lines(text: str) -> list[Line]:
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         out.append(Line(number, start, start + len(stripped), stripped, kind, gaps[i], gaps[i + 1]))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_CASE = 0.6  # share of capitalised words from which a line reads as a title, not prose
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words are capitalised: a list of headlines or links ("Boy Kills Brother,
+    Removes His Eyes 10 comments") held together without blank lines, not a wrapped
+    paragraph, whose words are mostly lower case."""
+    words = _WORD.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE * len(words)
 
 
 def _is_dateline(text: str) -> bool:
@@ -370,6 +385,7 @@ class _Draft:
     meta: list[Line] = attrs.Factory(list)
     headed: bool = False  # the page prints its headline again in its header
     credited: bool = False  # a date, byline or credit in its header, or a datelined lede
+    span_words: int = 0  # words of the lines under the title that hold no figure, kept or not
 
     def take(self, line: Line) -> None:
         if line.kind is Kind.TEXT:
@@ -388,6 +404,15 @@ class _Draft:
             for line in self.body
             if line.is_prose or ((self.headed or self.credited) and _DIGITS.search(line.text))
         )
+
+    @property
+    def is_navigation(self) -> bool:
+        """Whether the block reads as a menu, not a story: its prose (lines that read as
+        sentences) is under `_NAV_PROSE` of all the words under its title, the rest being
+        link labels, section names and headline lists, as on the navigation and footer of a
+        whole-page dump. Such a block ends the story before it but is no story itself.
+        Lines with figures are left out of the comparison: rows of a table are not a menu."""
+        return self.words < _NAV_PROSE * self.span_words
 
     def enough(self, min_words: int) -> bool:
         """Whether the draft holds a story: `min_words` words of prose, or, under a credited
@@ -438,6 +463,9 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
             credited=title_at >= 0
             and (any(page[at].kind in _META for at in header) or page.lede_follows(title_at)),
         )
+        draft.span_words = sum(
+            page[at].words for at in range(title_at + 1, stop) if not _DIGITS.search(page[at].text)
+        )
         for at in range(title_at + 1, header_end + 1):
             if page[at].kind is not Kind.TEXT:
                 draft.take(page[at])  # header: keep the date, byline and source; drop the rest
@@ -473,6 +501,8 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
     stories = [d for d in drafts if d.enough(min_words) and (d.body or d.title)]
+    if any(not d.is_navigation for d in stories):
+        stories = [d for d in stories if not d.is_navigation]  # menus beside a story: dropped
     if not stories:
         whole = _Draft(title=None)
         for draft in drafts:
