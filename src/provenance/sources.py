@@ -48,8 +48,12 @@ def is_gzip(path: str) -> bool:
 
 def kind_of(path: str) -> str:
     """The input kind a file name says (``page.html.gz`` -> ``html``); ``text`` if it says none."""
-    name = path[:-3] if is_gzip(path) else path
-    return KINDS.get(Path(name).suffix.lower(), "text")
+    return KINDS.get(_suffix(path), "text")
+
+
+def _suffix(path: str) -> str:
+    """The last suffix of the name, lower-cased, after any ``.gz`` (``a.HTML.gz``: ``.html``)."""
+    return os.path.splitext(os.path.basename(path[:-3] if is_gzip(path) else path))[1].lower()
 
 
 def expand(
@@ -102,14 +106,19 @@ def _walk(top: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[
             continue
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        below = os.path.relpath(root, top).replace(os.sep, "/")  # once per folder, not per file
         for name in sorted(files):
-            path = os.path.join(root, name)
-            relative = Path(os.path.relpath(path, top)).as_posix()
-            if name.startswith(".") or _matches(relative, exclude):
+            if name.startswith("."):
                 continue
-            known = Path(name[:-3] if is_gzip(name) else name).suffix.lower() in KINDS
-            if _matches(relative, include) if include else known:
-                yield path
+            if include or exclude:
+                relative = name if below == "." else f"{below}/{name}"
+                if _matches(relative, exclude):
+                    continue
+                if not _matches(relative, include) if include else _suffix(name) not in KINDS:
+                    continue
+            elif _suffix(name) not in KINDS:
+                continue
+            yield os.path.join(root, name)
 
 
 def read_bytes(path: str, *, max_bytes: int) -> bytes:
