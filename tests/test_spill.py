@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 import attrs
 import numpy as np
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import provenance
 from benchmarks.synthetic import Source, generate, write
-from provenance import Settings, build_records, pipeline
+from provenance import OutputError, Settings, build_records, pipeline
+from provenance.cli import command
 from provenance.export import jsonl_lines
 from provenance.pipeline import (
     analyse,
@@ -172,3 +175,23 @@ def test_lines_made_by_the_workers_are_the_records_lines(
         expected = list(jsonl_lines(run.records()))
     assert "".join(made) == "".join(expected)
     assert len(expected) >= 40
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_is_a_clear_error() -> None:
+    column: Column[object] = Column(Path("/dev/full"))
+    with pytest.raises(OutputError, match=r"No space left on device.*TMPDIR"):
+        column.extend(PICKLED.dumps(["x" * 100_000]))
+    column.close()
+
+
+def test_a_temporary_folder_that_cannot_be_made_ends_the_command_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_page(tmp_path / "in" / "a.txt", [(make_title(1), make_body(1))])
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    result = CliRunner().invoke(command, [str(tmp_path / "in"), "-q", "--workers", "1"])
+    assert result.exit_code == 3
+    assert "cannot keep the run's stories" in result.stderr

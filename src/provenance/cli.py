@@ -264,9 +264,15 @@ def command(
             )
         )
     else:  # records built and written one at a time: a million stories need not fit
-        with open_run(paths, settings, workers=workers, progress=not quiet) as run:
-            written.emit(run.records, run.skipped, run.stats, began, lines=run.lines)
+        _guarded(lambda: _stream(paths, settings, workers, written, began))
     written.summary()
+
+
+def _stream(
+    paths: tuple[str, ...], settings: Settings, workers: int | None, written: Written, began: float
+) -> None:
+    with open_run(paths, settings, workers=workers, progress=not written.quiet) as run:
+        written.emit(run.records, run.skipped, run.stats, began, lines=run.lines)
 
 
 def _guarded(write: Callable[[], None]) -> None:

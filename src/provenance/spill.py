@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .candidates import Rows
+from .errors import OutputError
 from .model import Story
 from .text import Features
 
@@ -87,10 +88,13 @@ class Column(Sequence[T], Generic[T]):
 
     def extend(self, blobs: Iterable[bytes]) -> None:
         """Append values already encoded by `codec.dumps` (in the workers that made them)."""
-        for blob in blobs:
-            self._file.write(blob)
-            self._ends.append(self._ends[-1] + len(blob))
-        self._file.flush()
+        try:
+            for blob in blobs:
+                self._file.write(blob)
+                self._ends.append(self._ends[-1] + len(blob))
+            self._file.flush()
+        except OSError as error:
+            raise _full(self.path, error) from error
 
     def __len__(self) -> int:
         return len(self._ends) - 1
@@ -175,10 +179,13 @@ class Buckets:
             tag = int(rows[lo, 0])
             pairs = rows[lo:hi, 1:].copy()
             pairs[:, 1] += first
-            handle = self._files.get(tag)
-            if handle is None:
-                handle = self._files[tag] = open(self._folder / f"band-{tag}", "w+b")  # noqa: SIM115
-            handle.write(pairs.tobytes())
+            try:
+                handle = self._files.get(tag)
+                if handle is None:
+                    handle = self._files[tag] = open(self.path(tag), "w+b")  # noqa: SIM115
+                handle.write(pairs.tobytes())
+            except OSError as error:
+                raise _full(self.path(tag), error) from error
 
     @property
     def tags(self) -> list[int]:
@@ -206,7 +213,10 @@ class Spill:
     """The temporary folder of one run and the columns in it; removed on exit."""
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="provenance-", dir=directory)
+        try:
+            self._folder = tempfile.TemporaryDirectory(prefix="provenance-", dir=directory)
+        except OSError as error:
+            raise _full(str(directory or tempfile.gettempdir()), error) from error
         root = Path(self._folder.name)
         self.stories = Column(root / "stories", STORIES)
         self.described = Column(root / "features", FEATURES)
@@ -228,6 +238,14 @@ class Spill:
         self.described.close()
         self.buckets.close()
         self._folder.cleanup()
+
+
+def _full(path: str, error: OSError) -> OutputError:
+    """The error a run reports when its temporary files cannot be written."""
+    return OutputError(
+        f"cannot keep the run's stories in {os.path.dirname(path) or path}: "
+        f"{error.strerror or error} (set TMPDIR to a folder with more room)"
+    )
 
 
 def read_band(path: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
