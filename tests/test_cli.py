@@ -334,7 +334,7 @@ def _stderr_on_a_terminal(*args: str) -> str:
 
 def test_progress_bars_on_a_terminal_and_not_with_quiet(corpus: Path, tmp_path: Path) -> None:
     shown = _stderr_on_a_terminal(str(corpus), "--jsonl", str(tmp_path / "a.jsonl"))
-    for stage in ("reading", "candidates", "verifying", "records"):
+    for stage in ("reading", "candidates", "verifying", "grouping", "records"):
         assert stage in shown
     quiet = _stderr_on_a_terminal(str(corpus), "--jsonl", str(tmp_path / "b.jsonl"), "-q")
     assert quiet == ""

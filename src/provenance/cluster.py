@@ -13,7 +13,7 @@ carries two stories: it is set aside and joins each story it carries.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -164,8 +164,10 @@ def cluster(
     rank: Callable[[int], Any],
     compare: Compare,
     settings: Settings | None = None,
+    progress: Callable[[list[list[int]]], Iterable[list[int]]] | None = None,
 ) -> list[Group]:
-    """Stories of 0..n-1 given verified `edges`, ordered by their canonical member."""
+    """Stories of 0..n-1 given verified `edges`, ordered by their canonical member
+    (`progress` wraps the components as they are split, to show a bar)."""
     groups: list[Group] = []
     by_component: dict[int, list[tuple[int, int]]] = defaultdict(list)
     uf = UnionFind.of(n)
@@ -173,7 +175,8 @@ def cluster(
         uf.union(a, b)
     for a, b in edges:
         by_component[uf.find(a)].append((a, b))
-    for component in uf.groups(range(n)):
+    components = uf.groups(range(n))
+    for component in progress(components) if progress is not None else components:
         if len(component) == 1:
             groups.append(Group(component[0], ((component[0], None),)))
         else:

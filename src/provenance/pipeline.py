@@ -143,8 +143,11 @@ def group(
     described: Sequence[Features],
     edges: Sequence[tuple[int, int]],
     settings: Settings,
+    *,
+    progress: bool = False,
 ) -> list[Group]:
-    """Stories from verified pairs, each around the copy most others match."""
+    """Stories from verified pairs, each around the copy most others match (`progress`:
+    a bar over the connected components on stderr when it is a terminal)."""
 
     def rank(i: int) -> tuple[int, int, dt.date, str, int]:
         story = stories[i]
@@ -162,6 +165,7 @@ def group(
         rank=rank,
         compare=lambda a, b: compare(described[a], described[b], settings),
         settings=settings,
+        progress=(lambda parts: _bar(parts, progress, "grouping", "part")) if progress else None,
     )
 
 
@@ -418,7 +422,7 @@ def open_run(
                 skipped += part.skipped
                 bar.update(part.files)
         edges = _verified_buckets(spill, windows > 0, settings, pool, progress)
-        groups = group(spill.stories, spill.described, edges, settings)
+        groups = group(spill.stories, spill.described, edges, settings, progress=progress)
         skipped = _in_order([*missing, *unframed, *skipped])
         occurrences = sum(len(g.members) for g in groups)
         stats = Stats(
