@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -51,6 +53,17 @@ def test_copies_that_differ_in_typography_normalize_alike() -> None:
 def test_tokenize_drops_punctuation() -> None:
     assert tokenize("Hello, world! It’s — 2025.") == ["hello", "world", "it", "s", "2025"]
     assert tokenize("  ,;: — ") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=127)),  # the ASCII path
+        st.text(),  # anything else takes the regular expression
+    )
+)
+def test_tokens_are_the_words_of_the_normalised_text(text: str) -> None:
+    assert tokenize(text) == re.findall(r"\w+", normalize(text))
 
 
 def test_shingles_of_short_and_empty_texts() -> None:

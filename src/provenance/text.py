@@ -29,6 +29,11 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+# For ASCII text `\w` is [A-Za-z0-9_]: every other byte becomes a space and the words are
+# what `split` leaves, the same tokens as `_WORD.findall` in a fifth of the time.
+_ASCII_WORDS = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256)
+)
 _FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")  # "1,661,000" and "1661000" state one figure
 # A wire dateline that dates its dispatch: "WASHINGTON, March 9 - ", "NEW YORK, Nov 25 (Reuters) -".
@@ -63,7 +68,10 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Words of the normalised text; punctuation is not a word."""
-    return _WORD.findall(normalize(text))
+    normal = normalize(text)
+    if normal.isascii():
+        return normal.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _WORD.findall(normal)
 
 
 _TOKEN_CACHE: dict[str, int] = {}
