@@ -25,7 +25,7 @@ from provenance.pipeline import (
     open_run,
     verified,
 )
-from provenance.spill import FEATURES, PICKLED, STORIES, Buckets, Column, Spill, read_values
+from provenance.spill import FEATURES, PICKLED, STORIES, Buckets, Column, Spill
 from provenance.text import features
 
 from .conftest import SEEDS, make_body, make_title, write_page
@@ -157,7 +157,7 @@ def test_features_read_back_are_the_features_written(title: str, body: str) -> N
         column = Column(Path(folder) / "f", FEATURES)
         column.extend(FEATURES.dumps([written]))
         read = column[0]
-        (again,) = read_values(column.path, *column.spans(np.array([0]))[1:], FEATURES)
+        (again,) = column.locate(np.array([0])).read(FEATURES).values()
         column.close()
     for value in (read, again):
         assert value == written  # every field but the shingles, which compare by value:

@@ -294,7 +294,7 @@ class Written:
     errors: str | None
     as_json: bool
     quiet: bool
-    lines: list[str] = attrs.field(factory=list)
+    counts: str = ""  # the line of counts printed at the end, unless quiet
     skipped: int = 0
 
     def emit(
@@ -325,15 +325,15 @@ class Written:
         elif not self.quiet:  # the table needs no texts: they are dropped as records pass
             click.echo(table([attrs.evolve(r, text="") for r in records()]), nl=False)
         if not self.quiet:
-            self.lines.append(
+            self.counts = (
                 f"{stats.unique_stories} stories ({stats.stories_found} found in "
                 f"{stats.files} documents, {stats.duplicate_occurrences} duplicates), "
                 f"{stats.skipped} skipped, {time.perf_counter() - began:.2f}s"
             )
 
     def summary(self) -> None:
-        for line in self.lines:
-            click.echo(line, err=True)
+        if self.counts:
+            click.echo(self.counts, err=True)
         if self.skipped:
             sys.exit(1)
 

@@ -10,13 +10,12 @@ import collections
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 from tqdm import tqdm
 
 from .candidates import (
@@ -39,7 +38,7 @@ from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
-from .spill import FEATURES, STORIES, Column, Spill, read_band, read_values
+from .spill import FEATURES, STORIES, Column, Located, Spill, read_band
 from .text import Features, features
 from .verify import compare
 
@@ -132,7 +131,9 @@ def candidate_pairs(
 
 
 def verified(
-    pairs: Iterable[tuple[int, int]], described: Sequence[Features], settings: Settings
+    pairs: Iterable[tuple[int, int]],
+    described: Sequence[Features] | Mapping[int, Features],
+    settings: Settings,
 ) -> list[tuple[int, int]]:
     """The candidate pairs that pass the match rule."""
     return [(a, b) for a, b in pairs if compare(described[a], described[b], settings).evidence]
@@ -377,13 +378,7 @@ class Run:
     def _block_task(self, groups: list[Group]) -> tuple[Any, ...]:
         members = np.unique([m for g in groups for m, _ in g.members])
         canonical = np.unique([g.canonical for g in groups])
-        return (
-            self.stories.path,
-            *self.stories.spans(members),
-            self.described.path,
-            *self.described.spans(canonical),
-            groups,
-        )
+        return (self.stories.locate(members), self.described.locate(canonical), groups)
 
     def bodies(self) -> dict[tuple[str, int], str]:
         """Every story's body by its (path, start), for the HTML report."""
@@ -435,24 +430,11 @@ def open_run(
         yield Run(spill.stories, spill.described, groups, skipped, stats, progress, pool)
 
 
-def _record_lines(
-    stories_path: str,
-    story_ids: npt.NDArray[np.int64],
-    story_starts: npt.NDArray[np.int64],
-    story_ends: npt.NDArray[np.int64],
-    features_path: str,
-    feature_ids: npt.NDArray[np.int64],
-    feature_starts: npt.NDArray[np.int64],
-    feature_ends: npt.NDArray[np.int64],
-    groups: list[Group],
-) -> tuple[str, int]:
+def _record_lines(stories: Located, described: Located, groups: list[Group]) -> tuple[str, int]:
     """The JSON Lines of a block of groups, and how many (a worker's task): their stories
     and canonical features are read from the spill."""
-    read = read_values(stories_path, story_starts, story_ends, STORIES)
-    stories = dict(zip(story_ids.tolist(), read, strict=True))
-    read_f = read_values(features_path, feature_starts, feature_ends, FEATURES)
-    described = dict(zip(feature_ids.tolist(), read_f, strict=True))
-    records = (build_record(stories, described, g) for g in groups)
+    story_of, features_of = stories.read(STORIES), described.read(FEATURES)
+    records = (build_record(story_of, features_of, g) for g in groups)
     return "".join(jsonl_lines(records)), len(groups)
 
 
@@ -482,19 +464,14 @@ def _verified_buckets(
     themselves: what goes to them is file names, offsets and pairs.
     """
     n = len(spill.stories)
+    # as `candidate_pairs`: the window bands only when some story has windows
     tags = [t for t in spill.buckets.tags if windows or not WINDOW_TAG <= t < TITLE_TAG]
-    spill.buckets.flush()  # as `candidate_pairs`: windows only when some story has them
+    spill.buckets.flush()  # the workers read the band files
     bands = ((spill.buckets.path(t), n, settings.max_bucket) for t in tags)
     codes = list(_bar(_mapped(pool, _band_codes, bands), progress, "candidates", "band", len(tags)))
     found = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
     blocks = (
-        (
-            spill.described.path,
-            *spill.described.spans(np.unique(np.r_[b // n, b % n])),
-            b,
-            n,
-            settings,
-        )
+        (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, n, settings)
         for b in np.split(found, range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK))
     )
     edges: list[tuple[int, int]] = []
@@ -512,22 +489,12 @@ def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
 
 
 def _verify_block(
-    path: str,
-    ids: npt.NDArray[np.int64],
-    starts: npt.NDArray[np.int64],
-    ends: npt.NDArray[np.int64],
-    codes: Codes,
-    n: int,
-    settings: Settings,
+    described: Located, codes: Codes, n: int, settings: Settings
 ) -> tuple[list[tuple[int, int]], int]:
     """The pairs of one block that pass the match rule, and the block's size (a worker's
-    task): the features of stories `ids` are read from the spill at `starts`..`ends`."""
-    described: dict[int, Features] = dict(
-        zip(ids.tolist(), read_values(path, starts, ends, FEATURES), strict=True)
-    )
+    task): the features of its stories are read from the spill."""
     pairs = decode(codes, n)
-    edges = [(a, b) for a, b in pairs if compare(described[a], described[b], settings).evidence]
-    return edges, len(pairs)
+    return verified(pairs, described.read(FEATURES), settings), len(pairs)
 
 
 def dedupe(

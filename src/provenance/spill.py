@@ -94,17 +94,15 @@ class Column(Sequence[T], Generic[T]):
                 self._ends.append(self._ends[-1] + len(blob))
             self._file.flush()
         except OSError as error:
-            raise _full(self.path, error) from error
+            raise _full(os.path.dirname(self.path), error) from error
 
     def __len__(self) -> int:
         return len(self._ends) - 1
 
-    def spans(
-        self, indices: npt.NDArray[np.int64]
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """The values `indices` as `read_values` takes them: indices, starts, ends."""
+    def locate(self, indices: npt.NDArray[np.int64]) -> Located:
+        """Where the values `indices` are, for another process to read them."""
         ends = np.asarray(self._ends, dtype=np.int64)
-        return indices, ends[indices], ends[indices + 1]
+        return Located(self.path, indices, ends[indices], ends[indices + 1])
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -147,16 +145,22 @@ class Column(Sequence[T], Generic[T]):
         self._cache.clear()
 
 
-def read_values(
-    path: str, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], codec: Codec[T]
-) -> list[T]:
-    """Values of a `Column`'s file, from another process (spans from `Column.spans`)."""
-    with open(path, "rb") as handle:
-        fd = handle.fileno()
-        return [
-            codec.loads(os.pread(fd, end - start, start))
-            for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
-        ]
+@attrs.frozen
+class Located:
+    """Some values of a `Column`'s file: their indices and byte spans (`Column.locate`)."""
+
+    path: str
+    indices: npt.NDArray[np.int64] = attrs.field(repr=False)
+    starts: npt.NDArray[np.int64] = attrs.field(repr=False)
+    ends: npt.NDArray[np.int64] = attrs.field(repr=False)
+
+    def read(self, codec: Codec[T]) -> dict[int, T]:
+        """The values by index, read from the file (in any process)."""
+        with open(self.path, "rb") as handle:
+            fd = handle.fileno()
+            spans = zip(self.starts.tolist(), self.ends.tolist(), strict=True)
+            values = [codec.loads(os.pread(fd, end - start, start)) for start, end in spans]
+        return dict(zip(self.indices.tolist(), values, strict=True))
 
 
 class Buckets:
@@ -185,7 +189,7 @@ class Buckets:
                     handle = self._files[tag] = open(self.path(tag), "w+b")  # noqa: SIM115
                 handle.write(pairs.tobytes())
             except OSError as error:
-                raise _full(self.path(tag), error) from error
+                raise _full(str(self._folder), error) from error
 
     @property
     def tags(self) -> list[int]:
@@ -240,10 +244,10 @@ class Spill:
         self._folder.cleanup()
 
 
-def _full(path: str, error: OSError) -> OutputError:
-    """The error a run reports when its temporary files cannot be written."""
+def _full(folder: str, error: OSError) -> OutputError:
+    """The error a run reports when its temporary files cannot be written in `folder`."""
     return OutputError(
-        f"cannot keep the run's stories in {os.path.dirname(path) or path}: "
+        f"cannot keep the run's stories in {folder}: "
         f"{error.strerror or error} (set TMPDIR to a folder with more room)"
     )
 
