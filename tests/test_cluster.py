@@ -123,9 +123,15 @@ def test_cluster_properties(graph, rnd: random.Random) -> None:  # type: ignore[
             assert comps[member] == comps[g.canonical]  # never across components
             if member == g.canonical:
                 assert match is None
-            else:
-                assert match is YES
-                assert (min(member, g.canonical), max(member, g.canonical)) in matches
+            else:  # it matches the canonical copy, or at least two copies that do
+                matched_by = {
+                    m for m, _ in g.members if (min(m, member), max(m, member)) in matches
+                }
+                if g.canonical in matched_by:
+                    assert match is YES
+                else:
+                    assert match == Match(0.0, 0.0, None, Evidence.WITNESSES)
+                    assert len(matched_by) >= 2
     # deterministic: the order of the edges does not matter
     shuffled = list(edges)
     rnd.shuffle(shuffled)
@@ -167,14 +173,40 @@ def test_a_page_carrying_two_stories_is_never_lost() -> None:
         assert not ({0, 1} & members and {3, 4} & members), g
 
 
+def overlapping(matches: set[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """Copies that overlap without matching unless listed (no centre is composite)."""
+
+    def compare_(x: int, y: int) -> Match:
+        return YES if (min(x, y), max(x, y)) in matches else Match(0.3, 0.5, None, None)
+
+    return compare_
+
+
 def test_centre_is_the_copy_most_others_match() -> None:
     # 0 matches 1, 2 and 3; those overlap each other without matching; 3 is the most complete
     matches = {(0, 1), (0, 2), (0, 3)}
-    overlap = Match(0.3, 0.5, None, None)
-
-    def compare_(x: int, y: int) -> Match:
-        return YES if (min(x, y), max(x, y)) in matches else overlap
-
-    groups = cluster(4, sorted(matches), rank=lambda i: -i, compare=compare_)
+    groups = cluster(4, sorted(matches), rank=lambda i: -i, compare=overlapping(matches))
     assert len(groups) == 1
     assert groups[0].canonical == 0
+
+
+def test_a_copy_most_copies_match_joins_though_the_centre_misses_it() -> None:
+    # 0 is the centre (most edges); 4 is linked to 1 and matched by 1, 2 and 3, not by 0:
+    # a dump as centre and an extract carrying the article and a list of other stories
+    matches = {(0, 1), (0, 2), (0, 3), (1, 4), (2, 4), (3, 4)}
+    edges = [(0, 1), (0, 2), (0, 3), (1, 4)]
+    groups = cluster(5, edges, rank=lambda i: i, compare=overlapping(matches))
+    assert [(g.canonical, [m for m, _ in g.members]) for g in groups] == [(0, [0, 1, 2, 3, 4])]
+    # its match is still reported against the canonical copy, as the witnesses' evidence
+    assert dict(groups[0].members)[4] == Match(0.3, 0.5, None, Evidence.WITNESSES)
+    assert dict(groups[0].members)[4].similarity == 0.5
+
+
+def test_a_copy_one_copy_matches_stays_apart() -> None:
+    # the same, but only 1 matches 4: a chain through one copy, not the story's majority
+    matches = {(0, 1), (0, 2), (0, 3), (1, 4)}
+    groups = cluster(5, sorted(matches), rank=lambda i: i, compare=overlapping(matches))
+    assert [(g.canonical, [m for m, _ in g.members]) for g in groups] == [
+        (0, [0, 1, 2, 3]),
+        (4, [4]),
+    ]

@@ -4,10 +4,12 @@ Union-find over the verified pairs gives connected components. A component
 can still chain: A matches B and B matches C while A and C are different
 stories. So each component is split around a centre, the copy most others
 match (ties: the most complete): the members that match the centre directly
-form one story, and the rest are grouped again among themselves. Every
-member of a story therefore matches its canonical copy, and the evidence
-reported for it is that match. A centre two of whose matches share nothing
-carries two stories: it is set aside and joins each story it carries.
+form one story, joined by the members most of its best-linked copies match
+(the centre can miss a true copy), and the rest are grouped again among
+themselves. Every member of a story therefore matches its canonical copy or
+most of its witnesses, and the evidence reported for it is that match. A
+centre two of whose matches share nothing carries two stories: it is set
+aside and joins each story it carries.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from typing import Any
 import attrs
 
 from .settings import Settings
-from .verify import Match
+from .verify import Evidence, Match
 
 Compare = Callable[[int, int], Match]
+_WITNESSES = 5  # copies asked when a member does not match the centre: a majority decides
 
 
 @attrs.define
@@ -108,6 +111,36 @@ def _degrees(part: list[int], edges: Sequence[tuple[int, int]]) -> dict[int, int
     return degree
 
 
+def _witnesses(
+    matched: list[tuple[int, Match]], degree: dict[int, int], rank: Callable[[int], Any]
+) -> list[int]:
+    """The story's best-linked copies, asked about a copy the centre fails."""
+    by_link = sorted((m for m, _ in matched), key=lambda m: (-degree[m], rank(m)))
+    return by_link[:_WITNESSES]
+
+
+def _by_majority(
+    member: int, to_centre: Match, witnesses: list[int], compare: Compare
+) -> Match | None:
+    """`to_centre` as a `witnesses` match, if most of the witnesses (two or more) match `member`.
+
+    A centre can fail a true copy: a whole-page dump as centre (article and navigation) and
+    an extract that joins the article to a list of other stories share the article, but each
+    carries so much the other lacks that neither holds the other. The copies that match the
+    centre still match both; a member most of them match is the same story. A member that
+    only one copy matches (an unrelated chain: A-B-C, C matching B alone) is not.
+    """
+    agreeing = sum(compare(w, member).evidence is not None for w in witnesses)
+    if agreeing >= 2 and 2 * agreeing > len(witnesses):
+        return attrs.evolve(to_centre, evidence=Evidence.WITNESSES)
+    return None
+
+
+def _linked(members: set[int], edges: Sequence[tuple[int, int]]) -> set[int]:
+    """Stories outside `members` with a verified edge into them."""
+    return {b if a in members else a for a, b in edges if (a in members) != (b in members)}
+
+
 def split_around_centres(
     component: list[int],
     edges: Sequence[tuple[int, int]],
@@ -116,7 +149,8 @@ def split_around_centres(
     compare: Compare,
     settings: Settings | None = None,
 ) -> list[Group]:
-    """Split one component into stories whose members all match their centre.
+    """Split one component into stories whose members match their centre (or most of the
+    copies that do).
 
     The centre is the member most others match (the copy that best represents
     them all), ties broken by the lowest `rank` (the most complete copy).
@@ -135,21 +169,32 @@ def split_around_centres(
         order = sorted(part, key=lambda m: (-degree[m], rank(m)))
         centre = order[0]
         matched: list[tuple[int, Match]] = []
-        rest: list[int] = []
+        missed: list[tuple[int, Match]] = []
         for m in order:
             if m != centre:
                 match = compare(centre, m)
-                (rest.append(m) if match.evidence is None else matched.append((m, match)))
+                (missed if match.evidence is None else matched).append((m, match))
         if len(part) > 2 and _is_composite(matched, compare, settings):
             set_aside.append(centre)
             others = [m for m in part if m != centre]
             pending.extend((sub, (*composites, centre)) for sub in _subparts(others, edges))
             continue
+        witnesses = _witnesses(matched, degree, rank)
+        linked = _linked({m for m, _ in matched}, edges) if len(witnesses) > 1 else set()
+        rest: list[int] = []
+        for m, match in missed:  # only members linked to the story are asked: linear in the edges
+            joined = _by_majority(m, match, witnesses, compare) if m in linked else None
+            (rest.append(m) if joined is None else matched.append((m, joined)))
         members: list[tuple[int, Match | None]] = [(centre, None), *matched]
         for carrier in composites:
             match = compare(centre, carrier)
-            if match.evidence is not None:
-                members.append((carrier, match))
+            joined = (
+                match
+                if match.evidence is not None
+                else _by_majority(carrier, match, witnesses, compare)
+            )
+            if joined is not None:
+                members.append((carrier, joined))
                 placed.add(carrier)
         groups.append(Group(centre, tuple(sorted(members, key=lambda x: x[0]))))
         pending.extend((sub, composites) for sub in _subparts(rest, edges))

@@ -37,6 +37,7 @@ EVIDENCE = {
     "minhash": "the shingle Jaccard of the bodies is at least the threshold",
     "containment": "most of the shorter copy's shingles are in the longer one: an excerpt",
     "title": "the titles agree and the bodies share a weaker but real overlap",
+    "witnesses": "the canonical copy misses it, but most of the story's best copies match it",
 }
 
 

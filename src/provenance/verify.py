@@ -38,6 +38,9 @@ class Evidence(enum.Enum):
     MINHASH = "minhash"  # shingle Jaccard at or above `threshold`
     CONTAINMENT = "containment"
     TITLE = "title"  # titles agree and the bodies overlap
+    WITNESSES = (
+        "witnesses"  # the canonical copy misses it; most of the story's best copies match it
+    )
 
 
 @attrs.frozen
@@ -53,7 +56,7 @@ class Match:
     def similarity(self) -> float:
         """The body score behind the evidence: containment when the copy matched as a part
         (excerpt, or title-confirmed overlap), else Jaccard."""
-        if self.evidence in (Evidence.CONTAINMENT, Evidence.TITLE):
+        if self.evidence in (Evidence.CONTAINMENT, Evidence.TITLE, Evidence.WITNESSES):
             return self.containment
         return self.jaccard
 
