@@ -337,6 +337,10 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("Home Blog", Kind.BOILERPLATE),
         ("Also Read : Has Pakistan Lost the Kashmir Plot?", Kind.LINK),
         ("Popular posts from this blog", Kind.TEASER),
+        ("Recent", Kind.TEASER),
+        ("Popular:", Kind.TEASER),
+        ("Latest", Kind.TEASER),
+        ("Recent developments in the case surprised the court.", Kind.TEXT),
         ("Updated 09 December 2025", Kind.DATE),
         ("By South Asia Press Team", Kind.BYLINE),
         ("Source: The Print, News18", Kind.SOURCE),
@@ -730,3 +734,70 @@ def test_a_list_of_title_case_headlines_is_not_prose() -> None:
     prose = {line.text: line.is_prose for line in page.lines}
     assert not any(prose[h] for h in headlines)
     assert prose[wrapped]
+
+
+def test_a_recent_list_with_cut_comment_snippets_is_not_a_story() -> None:
+    # under the article, a "Recent" widget (headlines and dates), a "Popular" list and the
+    # site's latest comments, each cut short: longer than the article, but no story
+    title = "Senate adjourns plenary over the deaths of two lawmakers"
+    recent = "\n".join(
+        f"{headline}\nNovember 19, 2019"
+        for headline in (
+            "Tottenham announce a new head coach after a run of poor results",
+            "Summit is an indication that the government is committed to better lives",
+            "Motor company to visit the city for feasibility studies next month",
+        )
+    )
+    comments = "\n".join(
+        f"{name}: {snippet}…"
+        for name, snippet in (
+            (
+                "Maitama Tambari",
+                "The child who said his mama will not sleep he also said that he als",
+            ),
+            (
+                "Maitama Tambari",
+                "Congratulations for a well deserved achievement by a great man of the",
+            ),
+            (
+                "Udegbue Peter",
+                "Jonathan is an example of a perfect leader. He played the game with",
+            ),
+            (
+                "Maitama Tambari",
+                "Where is democracy in the party when the speaker double crossed it and",
+            ),
+        )
+    )
+    signup = (
+        "Enter your email address to subscribe to this blog and receive notifications of new "
+        "posts by email."
+    )
+    popular = "\n".join(
+        (
+            "Boy Kills Brother, Removes His Eyes And Tongue 10 comments",
+            "Governor Writes Touching Letter To Voters Ahead Of Saturday Polls 11 comments",
+            "Christians Are The Targets Of The Insurgents, Says Bishop 14 comments",
+        )
+    )
+    page = (
+        f"{title}\n\n{make_body(41, paragraphs=2)}\n\nRecent\n\n{recent}\n\nPopular\n\n"
+        f"{popular}\n\nComments\n\n{comments}\n\n{signup}\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert "Tambari" not in stories[0].body
+    assert "feasibility" not in stories[0].body
+    assert_well_formed(page, stories)
+
+
+def test_lines_that_trail_off_in_a_run_are_snippets_not_prose() -> None:
+    cut = [
+        "Maitama Tambari: The child who said his mama will not sleep he also said he als…",
+        "Udegbue Peter: Jonathan is an example of a perfect leader who played the game...",
+    ]
+    excerpt = "the council said on Tuesday that the new budget for the harbour would rise…"
+    page = Page.of("\n".join(["Comments", "", *cut, "", "The mayor said", excerpt]))
+    prose = {line.text: line.is_prose for line in page.lines}
+    assert not any(prose[c] for c in cut)
+    assert prose[excerpt]  # one line that trails off ends an excerpt: still prose

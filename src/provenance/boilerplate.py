@@ -111,7 +111,7 @@ _TEASER = re.compile(
     r"most (?:read|popular|viewed|shared)|latest (?:news|stories|posts|articles)|read next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
-    r"recent (?:posts|articles|stories))\s*:?\s*$",
+    r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest)\s*:?\s*$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "BY JANE DOE", "By the Newsroom team": "By", then a capitalised name.

@@ -76,6 +76,7 @@ _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most thi
 _NOTE_WORDS = 60  # and this many words
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)$")  # a line that trails off, as cut teasers do
 _NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navigation
 MIN_WORDS = 25
 
@@ -96,6 +97,7 @@ class Line:
     kind: Kind
     blanks_before: int
     blanks_after: int
+    snippet: bool = False  # one of a run of lines that trail off ("he als…"): cut teasers
     words: int = attrs.field(init=False)
     is_prose: bool = attrs.field(init=False)
 
@@ -110,6 +112,8 @@ class Line:
             return False
         if self.is_paragraph:
             return True
+        if self.snippet:
+            return False
         return self.words >= 8 and (
             bool(_SENTENCE_END.search(self.text))
             or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
@@ -139,14 +143,27 @@ def lines(text: str) -> list[Line]:
         gaps.append(blanks)
         blanks = 0
     gaps.append(blanks)
+    snippets = _snippet_runs([stripped for _, _, stripped in raw])
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = classify(stripped)
         joined = gaps[i + 1] == 0 and i + 1 < len(raw)
         if kind in _META and joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
-        out.append(Line(number, start, start + len(stripped), stripped, kind, gaps[i], gaps[i + 1]))
+        end = start + len(stripped)
+        out.append(Line(number, start, end, stripped, kind, gaps[i], gaps[i + 1], snippets[i]))
     return out
+
+
+def _snippet_runs(texts: list[str]) -> list[bool]:
+    """Which lines belong to a run of two or more lines that trail off ("…", "..."): a
+    widget's comment snippets or teasers, cut to a length. One such line is not enough: an
+    excerpt of a story may end that way too."""
+    cut = [bool(_CUT_SHORT.search(text)) for text in texts]
+    return [
+        c and ((i > 0 and cut[i - 1]) or (i + 1 < len(cut) and cut[i + 1]))
+        for i, c in enumerate(cut)
+    ]
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
