@@ -801,3 +801,43 @@ def test_lines_that_trail_off_in_a_run_are_snippets_not_prose() -> None:
     prose = {line.text: line.is_prose for line in page.lines}
     assert not any(prose[c] for c in cut)
     assert prose[excerpt]  # one line that trails off ends an excerpt: still prose
+
+
+TEASERS = [
+    "Police: 2 In Custody After Death Of Student-Athlete A 24-year-old woman and a 28-year-old "
+    "man have been arrested in connection with the death of a university student-athlete.",
+    "Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left the "
+    "steakhouse in Troy without paying their bill after a long dinner on Saturday night.",
+    "DNR Seeks Tips About Bull Elk Poached In Northern Michigan Conservation officers in "
+    "Gaylord are seeking information about a bull elk that was poached last week.",
+]
+
+
+def test_headlines_run_into_their_summaries_are_teasers_not_prose() -> None:
+    # a site's list of other stories, each a title-case headline followed straight by its
+    # summary, with a section label between: long lines, but teasers
+    page = Page.of("\n".join(["Latest Headlines", TEASERS[0], TEASERS[1], "Weather", TEASERS[2]]))
+    assert not any(line.is_prose for line in page.lines)
+    beside = f"{TEASERS[0]}\n\n{make_body(42, paragraphs=1)}\n\n{TEASERS[1]}\n"
+    assert all(line.is_prose for line in Page.of(beside).lines)  # fewer than three in a run
+
+
+def test_paragraphs_that_open_with_names_are_still_prose() -> None:
+    paragraphs = [
+        "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the "
+        "risk from the virus will remain until the first hard frost of the year.",
+        "Cases of Eastern Equine Encephalitis first appeared in West Michigan at the end of "
+        "August, and the virus has since been found in several more counties.",
+        "Berrien County Health Department officials said Monday the victim was one of two "
+        "people who contracted the virus in the county this year.",
+    ]
+    assert all(line.is_prose for line in Page.of("\n".join(paragraphs)).lines)
+
+
+def test_a_teaser_list_over_the_article_is_not_its_story() -> None:
+    title = "Michigan officials report a sixth death linked to a mosquito-borne virus"
+    teasers = "\n".join([*TEASERS, *TEASERS])
+    page = f"Latest Headlines\n\n{teasers}\n\n{title}\n\nBy Jane Doe\n\n{make_body(43)}\n"
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert_well_formed(page, stories)

@@ -76,7 +76,8 @@ _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most thi
 _NOTE_WORDS = 60  # and this many words
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
-_CUT_SHORT = re.compile(r"(?:…|\.\.\.)$")  # a line that trails off, as cut teasers do
+_PARAGRAPH_WORDS, _PARAGRAPH_CHARS = 25, 250  # a line this long is a paragraph
+_CUT_SHORT = ("…", "...")  # how a line that trails off ends, as cut teasers do
 _NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navigation
 MIN_WORDS = 25
 
@@ -97,7 +98,7 @@ class Line:
     kind: Kind
     blanks_before: int
     blanks_after: int
-    snippet: bool = False  # one of a run of lines that trail off ("he als…"): cut teasers
+    teaser: bool = False  # one of a run of teaser items (cut snippets, headline + summary)
     words: int = attrs.field(init=False)
     is_prose: bool = attrs.field(init=False)
 
@@ -108,12 +109,10 @@ class Line:
     @is_prose.default
     def _is_prose(self) -> bool:
         """Reads as running text: long, or a sentence, or part of a wrapped paragraph."""
-        if self.kind is not Kind.TEXT:
+        if self.kind is not Kind.TEXT or self.teaser:
             return False
         if self.is_paragraph:
             return True
-        if self.snippet:
-            return False
         return self.words >= 8 and (
             bool(_SENTENCE_END.search(self.text))
             or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
@@ -125,7 +124,7 @@ class Line:
 
     @property
     def is_paragraph(self) -> bool:
-        return self.words >= 25 or len(self.text) > 250
+        return _is_paragraph(self.text, self.words)
 
 
 def lines(text: str) -> list[Line]:
@@ -143,7 +142,7 @@ def lines(text: str) -> list[Line]:
         gaps.append(blanks)
         blanks = 0
     gaps.append(blanks)
-    snippets = _snippet_runs([stripped for _, _, stripped in raw])
+    teasers = _teaser_runs([stripped for _, _, stripped in raw])
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = classify(stripped)
@@ -151,19 +150,63 @@ def lines(text: str) -> list[Line]:
         if kind in _META and joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         end = start + len(stripped)
-        out.append(Line(number, start, end, stripped, kind, gaps[i], gaps[i + 1], snippets[i]))
+        out.append(Line(number, start, end, stripped, kind, gaps[i], gaps[i + 1], teasers[i]))
     return out
 
 
-def _snippet_runs(texts: list[str]) -> list[bool]:
-    """Which lines belong to a run of two or more lines that trail off ("…", "..."): a
-    widget's comment snippets or teasers, cut to a length. One such line is not enough: an
-    excerpt of a story may end that way too."""
-    cut = [bool(_CUT_SHORT.search(text)) for text in texts]
-    return [
-        c and ((i > 0 and cut[i - 1]) or (i + 1 < len(cut) and cut[i + 1]))
-        for i, c in enumerate(cut)
-    ]
+def _teaser_runs(texts: list[str]) -> list[bool]:
+    """Which lines belong to a run of teasers: two or more short lines in a row that trail
+    off ("…", "..."), as a widget's comment snippets cut to a length, or three or more lines
+    that each run a title-case headline into its summary, short section labels allowed
+    between them. One line that trails off is not enough (an excerpt of a story may end that
+    way), nor one paragraph that opens with a run of names."""
+    labels = [len(text.split()) < _HEADLINE_WORDS for text in texts]
+    cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, len(t.split())) for t in texts]
+    cut = _in_runs(cut, [False] * len(cut), 2)
+    headed = _in_runs([_headed(text) for text in texts], labels, 3)
+    return [a or b for a, b in zip(cut, headed, strict=True)]
+
+
+def _is_paragraph(text: str, words: int) -> bool:
+    return words >= _PARAGRAPH_WORDS or len(text) > _PARAGRAPH_CHARS
+
+
+def _in_runs(flags: list[bool], labels: list[bool], least: int) -> list[bool]:
+    """Which flags are set within a run of at least `least` set flags, counted across the
+    short labels between them (a teaser list's section names: "Weather", "Autos")."""
+    out = [False] * len(flags)
+    run: list[int] = []
+    for at in range(len(flags) + 1):
+        if at < len(flags) and flags[at]:
+            run.append(at)
+        elif at == len(flags) or not labels[at]:
+            if len(run) >= least:
+                for i in run:
+                    out[i] = True
+            run = []
+    return out
+
+
+_CONNECTORS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
+_TEASER_HEAD = 5  # capitalised words that open a teaser item before its summary
+_TEASER_SUMMARY = 6  # and the words of the summary after them
+
+
+def _headed(text: str) -> bool:
+    """A headline in title case run straight into a sentence of summary, as on a list of
+    teasers: "Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left
+    Ruth's Chris Steakhouse without paying ..."."""
+    if not text[0].isupper():
+        return False  # cheap gate: most lines of prose
+    words = text.split()
+    head = capitalised = 0
+    for word in words:
+        if word[0].isupper():
+            capitalised += 1
+        elif word[0].isalpha() and word.lower() not in _CONNECTORS:
+            break
+        head += 1
+    return capitalised >= _TEASER_HEAD and len(words) - head >= _TEASER_SUMMARY
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
