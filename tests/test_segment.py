@@ -338,6 +338,9 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("Also Read : Has Pakistan Lost the Kashmir Plot?", Kind.LINK),
         ("Popular posts from this blog", Kind.TEASER),
         ("Recent", Kind.TEASER),
+        ("Top Rated Comments", Kind.COMMENTS),
+        ("Readers' comments:", Kind.COMMENTS),
+        ("Leave a comment", Kind.TEXT),  # as often a link under the headline
         ("Popular:", Kind.TEASER),
         ("Latest", Kind.TEASER),
         ("Recent developments in the case surprised the court.", Kind.TEXT),
@@ -841,3 +844,41 @@ def test_a_teaser_list_over_the_article_is_not_its_story() -> None:
     stories = segment(page)
     assert [s.title for s in stories] == [title]
     assert_well_formed(page, stories)
+
+
+COMMENTS = """Top Rated Comments
+
+Woyzeck
+2 days ago at 07:52 am
+It is good to see the company finally listening to the people who buy its machines.
+Rating: 36 Votes
+
+Shouldn't next year be the year of a complete redesign of the whole line?
+
+I think this is it. The slimmer bezels, the updated thermal design and the new keyboard are
+the redesign, and the people waiting for something more radical will wait for a long time,
+because the company has never changed everything at once and will not start doing it now.
+Rating: 9 Votes
+"""
+
+
+def test_readers_comments_are_not_the_story_nor_a_story() -> None:
+    title = "New laptop with a scissor keyboard expected in the first half of next year"
+    page = f"{title}\n\nBy Jane Doe\n\n{make_body(44, paragraphs=2)}\n\n{COMMENTS}"
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert "Rating" not in stories[0].body
+    assert "redesign" not in stories[0].body
+    assert_well_formed(page, stories)
+
+
+def test_a_credited_story_after_the_comments_is_still_a_story() -> None:
+    first = "New laptop with a scissor keyboard expected in the first half of next year"
+    second = "Council approves a new budget for the harbour after a long debate"
+    page = (
+        f"{first}\n\nBy Jane Doe\n\n{make_body(45, paragraphs=2)}\n\n{COMMENTS}\n"
+        f"{second}\n\nBy John Roe\n\n{make_body(46, paragraphs=2)}\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [first, second]
+    assert "Rating" not in stories[0].body

@@ -22,6 +22,7 @@ class Kind(enum.Enum):
     BOILERPLATE = "boilerplate"  # navigation, share buttons, "Short Url", "Follow"
     LINK = "link"  # "Also Read : <another story>"
     TEASER = "teaser"  # header of a block of teasers for other stories
+    COMMENTS = "comments"  # header of the readers' comments under a story
     BYLINE = "byline"
     SOURCE = "source"
     DATE = "date"
@@ -112,6 +113,13 @@ _TEASER = re.compile(
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
     r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# The header of a listing of readers' comments: "Top Rated Comments", "Readers' comments".
+# A bare "Comments", "12 Comments" or "Leave a comment" is as often a link under the headline.
+_COMMENTS = re.compile(
+    r"^(?:top[ -]rated|most (?:liked|popular|recent)|latest|newest|oldest|best|featured|"
+    r"reader|readers'?|user|visitor) comments\s*:?\s*$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "BY JANE DOE", "By the Newsroom team": "By", then a capitalised name.
@@ -226,6 +234,7 @@ _SHORT = re.compile(
             f"(?P<boilerplate>(?i:{_unnamed(_BOILERPLATE)}))",
             f"(?P<crumb>(?i:{_unnamed(_BREADCRUMB)}))",
             f"(?P<teaser>(?i:{_unnamed(_TEASER)}))",
+            f"(?P<comments>(?i:{_unnamed(_COMMENTS)}))",
             f"(?P<date>(?i:{_unnamed(_DATE_LINE)}))",
             f"(?P<byline>{_unnamed(_BYLINE)})",
             f"(?P<source>(?i:{_unnamed(_SOURCE)}))",
@@ -241,6 +250,8 @@ def _short_kind(line: str) -> Kind | None:
         return Kind.BOILERPLATE
     if group == "teaser":
         return Kind.TEASER
+    if group == "comments":
+        return Kind.COMMENTS
     if group is None:
         return None
     if parse_date(line) is not None:  # a date-like line that does not parse may be a byline

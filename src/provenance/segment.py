@@ -258,6 +258,13 @@ class Page:
         return self.lines[at]
 
     @cached_property
+    def comments_at(self) -> int:
+        """Where the readers' comments begin ("Top Rated Comments"), or the page's end."""
+        return next(
+            (at for at, line in enumerate(self.lines) if line.kind is Kind.COMMENTS), len(self)
+        )
+
+    @cached_property
     def counts(self) -> Counter[str]:
         """How often each line occurs on the page."""
         return Counter(line.text for line in self.lines)
@@ -445,6 +452,7 @@ class _Draft:
     meta: list[Line] = attrs.Factory(list)
     headed: bool = False  # the page prints its headline again in its header
     credited: bool = False  # a date, byline or credit in its header, or a datelined lede
+    comment: bool = False  # starts among the readers' comments, with no credit of its own
     span_words: int = 0  # words of the lines under the title that hold no figure, kept or not
 
     def take(self, line: Line) -> None:
@@ -479,6 +487,8 @@ class _Draft:
         start (a date, byline or credit in its header, or a datelined lede), `_CREDITED_SHARE`
         of them: a short excerpt that a site prints under a byline is a story, where the
         same few lines under a bare sub-heading are not."""
+        if self.comment:
+            return False
         words = self.words
         return words >= min_words or (self.credited and words >= _CREDITED_SHARE * min_words)
 
@@ -523,6 +533,7 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
             credited=title_at >= 0
             and (any(page[at].kind in _META for at in header) or page.lede_follows(title_at)),
         )
+        draft.comment = title_at > page.comments_at and not draft.credited
         draft.span_words = sum(
             page[at].words for at in range(title_at + 1, stop) if not _DIGITS.search(page[at].text)
         )
@@ -532,6 +543,8 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
         in_teasers = False
         for at in range(header_end + 1, stop):
             line = page[at]
+            if line.kind is Kind.COMMENTS:
+                break  # the readers' comments: not the story, however much prose they hold
             if in_teasers and not page.prose_resumes(at, stop):
                 continue
             in_teasers = False
