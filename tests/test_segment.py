@@ -825,6 +825,12 @@ def test_headlines_run_into_their_summaries_are_teasers_not_prose() -> None:
     assert all(line.is_prose for line in Page.of(beside).lines)  # fewer than three in a run
 
 
+def test_a_headline_without_summary_does_not_break_a_teaser_list() -> None:
+    alone = "Michigan Couple Finds Newspapers Dating Back To The 1940s During Home Renovation"
+    page = Page.of("\n".join([TEASERS[0], TEASERS[1], alone, TEASERS[2]]))
+    assert not any(line.is_prose for line in page.lines)
+
+
 def test_paragraphs_that_open_with_names_are_still_prose() -> None:
     paragraphs = [
         "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the "

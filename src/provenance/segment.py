@@ -157,10 +157,11 @@ def lines(text: str) -> list[Line]:
 def _teaser_runs(texts: list[str]) -> list[bool]:
     """Which lines belong to a run of teasers: two or more short lines in a row that trail
     off ("…", "..."), as a widget's comment snippets cut to a length, or three or more lines
-    that each run a title-case headline into its summary, short section labels allowed
-    between them. One line that trails off is not enough (an excerpt of a story may end that
-    way), nor one paragraph that opens with a run of names."""
-    labels = [len(text.split()) < _HEADLINE_WORDS for text in texts]
+    that each run a title-case headline into its summary, short section labels and
+    headlines without a summary allowed between them. One line that trails off is not
+    enough (an excerpt of a story may end that way), nor one paragraph that opens with a run
+    of names."""
+    labels = [len(t.split()) < _HEADLINE_WORDS or _title_case(t) for t in texts]
     cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, len(t.split())) for t in texts]
     cut = _in_runs(cut, [False] * len(cut), 2)
     headed = _in_runs([_headed(text) for text in texts], labels, 3)
@@ -173,7 +174,7 @@ def _is_paragraph(text: str, words: int) -> bool:
 
 def _in_runs(flags: list[bool], labels: list[bool], least: int) -> list[bool]:
     """Which flags are set within a run of at least `least` set flags, counted across the
-    short labels between them (a teaser list's section names: "Weather", "Autos")."""
+    labels between them (a teaser list's section names, "Weather", or a bare headline)."""
     out = [False] * len(flags)
     run: list[int] = []
     for at in range(len(flags) + 1):
