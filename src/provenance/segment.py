@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 import attrs
@@ -161,10 +162,13 @@ def _teaser_runs(texts: list[str]) -> list[bool]:
     headlines without a summary allowed between them. One line that trails off is not
     enough (an excerpt of a story may end that way), nor one paragraph that opens with a run
     of names."""
-    labels = [len(t.split()) < _HEADLINE_WORDS or _title_case(t) for t in texts]
     cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, len(t.split())) for t in texts]
-    cut = _in_runs(cut, [False] * len(cut), 2)
-    headed = _in_runs([_headed(text) for text in texts], labels, 3)
+    cut = _in_runs(cut, 2, lambda: [False] * len(texts))
+    headed = _in_runs(
+        [text[0].isupper() and _headed(text) for text in texts],
+        3,
+        lambda: [len(t.split()) < _HEADLINE_WORDS or _title_case(t) for t in texts],
+    )
     return [a or b for a, b in zip(cut, headed, strict=True)]
 
 
@@ -172,15 +176,19 @@ def _is_paragraph(text: str, words: int) -> bool:
     return words >= _PARAGRAPH_WORDS or len(text) > _PARAGRAPH_CHARS
 
 
-def _in_runs(flags: list[bool], labels: list[bool], least: int) -> list[bool]:
+def _in_runs(flags: list[bool], least: int, labels: Callable[[], list[bool]]) -> list[bool]:
     """Which flags are set within a run of at least `least` set flags, counted across the
-    labels between them (a teaser list's section names, "Weather", or a bare headline)."""
+    `labels` between them (a teaser list's section names, "Weather", or a bare headline;
+    asked for only when the page has enough flags)."""
     out = [False] * len(flags)
+    if sum(flags) < least:
+        return out  # most pages: no run at all
+    is_label = labels()
     run: list[int] = []
     for at in range(len(flags) + 1):
         if at < len(flags) and flags[at]:
             run.append(at)
-        elif at == len(flags) or not labels[at]:
+        elif at == len(flags) or not is_label[at]:
             if len(run) >= least:
                 for i in run:
                     out[i] = True
@@ -191,15 +199,15 @@ def _in_runs(flags: list[bool], labels: list[bool], least: int) -> list[bool]:
 _CONNECTORS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
 _TEASER_HEAD = 5  # capitalised words that open a teaser item before its summary
 _TEASER_SUMMARY = 6  # and the words of the summary after them
+_HEADED_WORDS = 24  # words split off a line to find its head and summary
 
 
 def _headed(text: str) -> bool:
     """A headline in title case run straight into a sentence of summary, as on a list of
     teasers: "Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left
-    Ruth's Chris Steakhouse without paying ..."."""
-    if not text[0].isupper():
-        return False  # cheap gate: most lines of prose
-    words = text.split()
+    Ruth's Chris Steakhouse without paying ...". Asked only of lines that open with a
+    capital letter."""
+    words = text.split(maxsplit=_HEADED_WORDS)  # the head and a summary fit in these
     head = capitalised = 0
     for word in words:
         if word[0].isupper():
