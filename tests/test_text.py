@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.text import (
+    _FOLD,
     dispatch_day,
     features,
     many_features,
@@ -44,6 +46,13 @@ from .conftest import make_body
 )
 def test_normalize(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_normalizes_as_any_text(text: str) -> None:
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    assert normalize(text) == " ".join(folded.split())
 
 
 def test_copies_that_differ_in_typography_normalize_alike() -> None:
