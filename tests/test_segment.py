@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import textwrap
 from collections.abc import Callable
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from provenance import Story, segment
 from provenance.boilerplate import Kind, byline, classify, parse_date, source
-from provenance.segment import Page
+from provenance.segment import Page, lines
 
 from .conftest import body_lines, make_body, make_title, page_story, page_text
 
@@ -888,3 +889,34 @@ def test_a_credited_story_after_the_comments_is_still_a_story() -> None:
     stories = segment(page)
     assert [s.title for s in stories] == [first, second]
     assert "Rating" not in stories[0].body
+
+
+def _raw_lines(text: str) -> list[tuple[int, int, str, int, int]]:
+    """(number, start, stripped text, blank lines before and after) of every non-blank line,
+    read with the regular expression the segmenter once used: the reference for `lines`."""
+    found: list[tuple[int, int, str, int]] = []
+    blanks = 0
+    for number, match in enumerate(re.finditer(r"[^\n]*\n|[^\n]+$", text), start=1):
+        content = match.group().rstrip("\r\n")
+        stripped = content.strip()
+        if not stripped:
+            blanks += 1
+            continue
+        found.append(
+            (number, match.start() + len(content) - len(content.lstrip()), stripped, blanks)
+        )
+        blanks = 0
+    if not found:
+        return []
+    after = [line[3] for line in found[1:]] + [blanks]
+    return [(*line, gap) for line, gap in zip(found, after, strict=True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab. \t\n\r\x0c\u2028\u00a0"))
+def test_lines_are_numbered_and_placed_as_the_text_reads(text: str) -> None:
+    found = lines(text)
+    read = [(x.number, x.start, x.text, x.blanks_before, x.blanks_after) for x in found]
+    assert read == _raw_lines(text)
+    for line in found:
+        assert text[line.start : line.end] == line.text

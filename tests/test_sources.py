@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import os
@@ -9,6 +10,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import Document, Settings, Skipped, read_documents, sources
 from provenance.readers import read as read_inputs
@@ -266,3 +269,21 @@ def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path: Path, codec: str) -> N
     assert isinstance(document, Document)
     assert document.text == text
     assert document.encoding.startswith(codec[:6])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(max_size=300),
+    st.integers(min_value=1, max_value=400),
+    st.integers(min_value=0, max_value=400),
+    st.booleans(),
+)
+def test_a_capped_read_reads_what_one_read_of_the_cap_reads(
+    data: bytes, cap: int, first: int, zipped: bool
+) -> None:
+    # `first` is the size a file had when asked, or a guess: a file may have grown since
+    def opened() -> io.BufferedIOBase:
+        raw = io.BytesIO(gzip.compress(data) if zipped else data)
+        return gzip.GzipFile(fileobj=raw) if zipped else raw
+
+    assert sources._read_capped(opened(), cap, first=first) == opened().read(cap)

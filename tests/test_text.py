@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pytest
@@ -10,12 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.text import (
+    _FOLD,
     dispatch_day,
     features,
+    many_features,
     normalize,
     shingle_hash,
     shingle_hashes,
+    shingle_sequence,
+    shingle_sequences,
     shingles,
+    sorted_unique,
     text_shingles,
     tokenize,
 )
@@ -40,6 +46,13 @@ from .conftest import make_body
 )
 def test_normalize(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_normalizes_as_any_text(text: str) -> None:
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    assert normalize(text) == " ".join(folded.split())
 
 
 def test_copies_that_differ_in_typography_normalize_alike() -> None:
@@ -92,6 +105,40 @@ def test_shingle_hashes_match_the_scalar_path(tokens: list[str], size: int) -> N
     expected = sorted({shingle_hash(s) for s in shingles(tokens, size)})
     assert fast.dtype == np.uint64
     assert fast.tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TOKENS, max_size=6), st.integers(min_value=1, max_value=8))
+def test_shingle_sequences_of_many_lists_are_those_of_each(
+    token_lists: list[list[str]], size: int
+) -> None:
+    together = shingle_sequences(token_lists, size)
+    assert len(together) == len(token_lists)
+    for tokens, sequence in zip(token_lists, together, strict=True):
+        assert sequence.dtype == np.uint64
+        assert sequence.tolist() == shingle_sequence(tokens, size).tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=50))
+def test_sorted_unique_is_numpys_unique(values: list[int]) -> None:
+    array = np.array(values, dtype=np.uint64)
+    assert sorted_unique(array).tolist() == np.unique(array).tolist()
+    assert sorted_unique(array).dtype == np.uint64
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10_000), max_size=5))
+def test_many_features_are_those_of_each_story(seeds: list[int]) -> None:
+    stories = [(f"Title {s}", make_body(s, paragraphs=1) if s % 3 else "Too short.") for s in seeds]
+    together = many_features(stories, 5)
+    for (title, body), found in zip(stories, together, strict=True):
+        alone = features(title, body, 5)
+        assert found == alone
+        assert found.shingles.tolist() == alone.shingles.tolist()
+        assert found.sequence is not None
+        assert alone.sequence is not None
+        assert found.sequence.tolist() == alone.sequence.tolist()
 
 
 @settings(max_examples=50, deadline=None)

@@ -200,15 +200,35 @@ _SITE_TERMS = re.compile(
 )
 _TO_READER_SITE = re.compile(r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept)", re.I)
 _NOTICE_CHARS = 600  # a notice is a few sentences; a longer line is an article's paragraph
+# What every match of `_COPYRIGHT` and of `_SITE_TERMS` holds, in lower case: cheap gates.
+_COPYRIGHT_WORDS = ("all rights reserved", "©", "(c)", "copyright")
+_SITE_TERMS_WORDS = ("terms of ", "terms and conditions", "privacy ", "may not be ")
+
+
+def _may_hold(line: str, words: tuple[str, ...]) -> bool:
+    """Whether `line` may hold one of `words` in any case: a gate before a case-blind regular
+    expression that needs one of them, ten times cheaper than its search. Only ASCII lines
+    are ruled out: elsewhere such an expression also takes letters `lower` keeps ("ı", "ſ")."""
+    if not line.isascii():
+        return True
+    lowered = line.lower()
+    for word in words:  # noqa: SIM110 (a loop: twice as fast as any() over a generator)
+        if word in lowered:
+            return True
+    return False
 
 
 def _is_site_notice(line: str) -> bool:
     """A copyright notice, or the site's terms addressed to its reader."""
     if len(line) > _NOTICE_CHARS:
         return False
-    if _COPYRIGHT.search(line):
+    if _may_hold(line, _COPYRIGHT_WORDS) and _COPYRIGHT.search(line):
         return True
-    return bool(_SITE_TERMS.search(line)) and bool(_TO_READER_SITE.search(line))
+    return (
+        _may_hold(line, _SITE_TERMS_WORDS)
+        and bool(_SITE_TERMS.search(line))
+        and bool(_TO_READER_SITE.search(line))
+    )
 
 
 def _is_share_row(line: str) -> bool:

@@ -23,7 +23,7 @@ from datasketch import MinHashLSH
 from .errors import SettingsError
 from .settings import Settings
 from .signatures import EMPTY, SignatureMatrix, Signed, sign
-from .text import shingle_sequence
+from .text import shingle_sequences
 
 Pairs = set[tuple[int, int]]
 Codes = npt.NDArray[np.int64]  # pairs (i, j) as i * base + j, sorted and unique
@@ -53,11 +53,17 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def band_keys(block: SignatureMatrix) -> npt.NDArray[np.uint64]:
-    """One key per row of a band's columns: rows that agree on every value share it."""
-    acc = np.zeros(block.shape[0], dtype=np.uint64)
-    for column in block.T:
-        acc = (acc ^ column.astype(np.uint64)) * np.uint64(0x100000001B3)
+    """One key per row of a band's columns (the last axis): rows that agree on every value
+    share it. A block (stories, bands, rows) gives every band's keys in one pass."""
+    acc = np.zeros(block.shape[:-1], dtype=np.uint64)
+    for r in range(block.shape[-1]):
+        acc = (acc ^ block[..., r].astype(np.uint64)) * np.uint64(0x100000001B3)
     return acc
+
+
+def _banded(matrix: SignatureMatrix, bands: int, rows: int) -> SignatureMatrix:
+    """The first `bands * rows` columns of `matrix` as (stories, bands, rows)."""
+    return matrix[:, : bands * rows].reshape(matrix.shape[0], bands, rows)
 
 
 def within_buckets(
@@ -93,14 +99,9 @@ def band_codes(
     if live.size < 2:
         return np.empty(0, dtype=np.int64)
     owner = owner_all[live]
+    keys = band_keys(_banded(signatures[live], bands, rows))
     codes = [
-        bucket_codes(
-            band_keys(signatures[live, band * rows : (band + 1) * rows]),
-            owner,
-            base=n,
-            max_bucket=max_bucket,
-        )
-        for band in range(bands)
+        bucket_codes(keys[:, band], owner, base=n, max_bucket=max_bucket) for band in range(bands)
     ]
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
@@ -189,7 +190,7 @@ def body_pairs(signed: Signed, *, threshold: float, num_perm: int, max_bucket: i
 
 def title_codes(titles: Sequence[str], *, max_bucket: int = 64, seed: int = 1) -> Codes:
     """Stories whose normalised titles share most of their words, as codes `i * len(titles) + j`."""
-    sets = [shingle_sequence(t.split(), 1) for t in titles]  # repeats do not change a minimum
+    sets = shingle_sequences([t.split() for t in titles], 1)  # repeats do not change a minimum
     signatures = sign(sets, num_perm=TITLE_PERM, seed=seed)
     bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
     return band_codes(signatures, bands=bands, rows=rows, max_bucket=max_bucket, base=len(titles))
@@ -220,14 +221,16 @@ def band_rows(
         return np.empty((0, 3), dtype=np.int64)
     parts: list[Rows] = []
     bands, rows = lsh_params(settings.lsh_threshold, settings.num_perm)
-    parts += _family(signed.matrix, ids, bands, rows, 0)
+    parts.append(_family(signed.matrix, ids, bands, rows, 0))
     bands, rows = lsh_params(max(settings.lsh_threshold, WINDOW_THRESHOLD), settings.num_perm)
     stacked = np.vstack([signed.matrix, signed.windows])
-    parts += _family(stacked, np.concatenate([ids, ids[signed.owners]]), bands, rows, WINDOW_TAG)
-    title_sets = [shingle_sequence(t.split(), 1) for t in titles]
+    parts.append(
+        _family(stacked, np.concatenate([ids, ids[signed.owners]]), bands, rows, WINDOW_TAG)
+    )
+    title_sets = shingle_sequences([t.split() for t in titles], 1)
     title_matrix = sign(title_sets, num_perm=TITLE_PERM, seed=settings.seed)
     bands, rows = lsh_params(TITLE_THRESHOLD, TITLE_PERM)
-    parts += _family(title_matrix, ids, bands, rows, TITLE_TAG)
+    parts.append(_family(title_matrix, ids, bands, rows, TITLE_TAG))
     stacked_rows = np.concatenate(parts)
     return sorted_unique(stacked_rows) if ordered else stacked_rows
 
@@ -243,16 +246,12 @@ def sorted_unique(rows: Rows) -> Rows:
 
 def _family(
     matrix: SignatureMatrix, owners: npt.NDArray[np.int64], bands: int, rows: int, tag: int
-) -> list[Rows]:
+) -> Rows:
+    """The (tag, key, story) rows of one family's bands, band after band."""
     live = ~np.all(matrix == EMPTY, axis=1)
     matrix, owners = matrix[live], owners[live]
-    return [
-        np.column_stack(
-            [
-                np.full(owners.size, tag + band, dtype=np.int64),
-                band_keys(matrix[:, band * rows : (band + 1) * rows]).view(np.int64),
-                owners,
-            ]
-        )
-        for band in range(bands)
-    ]
+    out = np.empty((bands, owners.size, 3), dtype=np.int64)
+    out[:, :, 0] = np.arange(tag, tag + bands, dtype=np.int64)[:, None]
+    out[:, :, 1] = band_keys(_banded(matrix, bands, rows)).T.view(np.int64)
+    out[:, :, 2] = owners
+    return out.reshape(-1, 3)

@@ -8,16 +8,12 @@ this module only adapts its result to a `Document`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+from types import ModuleType
 
 import attrs
-import trafilatura
 from dateutil import parser as date_parser
-
-# trafilatura logs "discarding data" and similar at WARNING for ordinary pages: a
-# page with no text is reported once, as a skipped input, not as log noise.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
-logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
 @attrs.frozen
@@ -44,9 +40,22 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
+@functools.cache
+def _trafilatura() -> ModuleType:
+    """trafilatura, imported for the first page: a run without HTML does not wait for it."""
+    import trafilatura
+
+    # trafilatura logs "discarding data" and similar at WARNING for ordinary pages: a
+    # page with no text is reported once, as a skipped input, not as log noise. (Set
+    # after the import, which sets htmldate's level itself.)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    return trafilatura
+
+
 def extract_html(html: str) -> Extracted:
     """The page's main text, paragraphs one per line, without navigation, comments or ads."""
-    document = trafilatura.bare_extraction(
+    document = _trafilatura().bare_extraction(
         html,
         fast=True,  # no readability/justext fallback: as accurate here, a third faster
         with_metadata=True,

@@ -39,7 +39,7 @@ from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
 from .spill import FEATURES, STORIES, Column, Located, Spill, read_band
-from .text import Features, features
+from .text import Features, many_features
 from .verify import compare
 
 T = TypeVar("T")
@@ -99,7 +99,7 @@ def _with_metadata(stories: list[Story], document: Document) -> list[Story]:
 
 def describe(stories: Sequence[Story], settings: Settings) -> list[Features]:
     """Shingles, exact digest and normalised title of every story."""
-    return [features(s.title, s.body, settings.shingle_size) for s in stories]
+    return many_features([(s.title, s.body) for s in stories], settings.shingle_size)
 
 
 def sign_stories(described: Sequence[Features], settings: Settings) -> Signed:

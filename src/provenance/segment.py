@@ -51,7 +51,6 @@ from .model import Story
 from .text import normalize
 
 _normalized = lru_cache(maxsize=1 << 16)(normalize)
-_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]$")
 _DIGITS = re.compile(r"\d+")
@@ -133,15 +132,17 @@ def lines(text: str) -> list[Line]:
     raw: list[tuple[int, int, str]] = []
     gaps: list[int] = []
     blanks = 0
-    for number, match in enumerate(_LINE.finditer(text), start=1):
-        content = match.group().rstrip("\r\n")
+    offset = 0
+    for number, piece in enumerate(_split_lines(text), start=1):
+        content = piece.rstrip("\r")
         stripped = content.strip()
         if not stripped:
             blanks += 1
-            continue
-        raw.append((number, match.start() + (len(content) - len(content.lstrip())), stripped))
-        gaps.append(blanks)
-        blanks = 0
+        else:
+            raw.append((number, offset + (len(content) - len(content.lstrip())), stripped))
+            gaps.append(blanks)
+            blanks = 0
+        offset += len(piece) + 1
     gaps.append(blanks)
     teasers = _teaser_runs([stripped for _, _, stripped in raw])
     out = []
@@ -218,7 +219,15 @@ def _headed(text: str) -> bool:
     return capitalised >= _TEASER_HEAD and len(words) - head >= _TEASER_SUMMARY
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+def _split_lines(text: str) -> list[str]:
+    """The lines of `text` without their "\n": a last "\n" ends a line, it starts none."""
+    pieces = text.split("\n")
+    if not pieces[-1]:
+        pieces.pop()
+    return pieces
+
+
+_WORD_INITIAL = re.compile(r"([^\W\d_])[\w'’-]*")  # a word's first letter
 _TITLE_CASE = 0.6  # share of capitalised words from which a line reads as a title, not prose
 
 
@@ -226,8 +235,8 @@ def _title_case(text: str) -> bool:
     """Whether most words are capitalised: a list of headlines or links ("Boy Kills Brother,
     Removes His Eyes 10 comments") held together without blank lines, not a wrapped
     paragraph, whose words are mostly lower case."""
-    words = _WORD.findall(text)
-    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE * len(words)
+    initials = _WORD_INITIAL.findall(text)
+    return bool(initials) and sum(map(str.isupper, initials)) >= _TITLE_CASE * len(initials)
 
 
 def _is_dateline(text: str) -> bool:

@@ -48,9 +48,9 @@ def _segment_mins(
     Laid out permutations x values, so that each minimum runs over contiguous memory
     (five times faster than the transposed layout).
     """
-    mins: SignatureMatrix = np.minimum.reduceat(
-        a[:, None] * hv[None, :] + b[:, None], starts, axis=1
-    ).T
+    values = a[:, None] * hv[None, :]
+    values += b[:, None]  # in place: one temporary less
+    mins: SignatureMatrix = np.minimum.reduceat(values, starts, axis=1).T
     return mins
 
 

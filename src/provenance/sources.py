@@ -131,7 +131,7 @@ def read_bytes(path: str, *, max_bytes: int) -> bytes:
     try:
         if is_gzip(path):
             with gzip.open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                data = _read_capped(handle, max_bytes + 1, first=_FIRST_READ)
             if len(data) > max_bytes:
                 raise InputError(f"decompresses to more than {max_bytes} bytes (max_bytes)")
             return data
@@ -139,9 +139,21 @@ def read_bytes(path: str, *, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise InputError(f"file too large ({size} bytes > max_bytes {max_bytes})")
         with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
+            return _read_capped(handle, max_bytes + 1, first=size + 1)
     except (OSError, EOFError, zlib.error) as error:
         raise InputError(reason(error)) from error
+
+
+_FIRST_READ = 1 << 16  # bytes asked for first when the size is unknown: a page, mostly
+
+
+def _read_capped(handle: io.BufferedIOBase, cap: int, *, first: int) -> bytes:
+    """`handle.read(cap)`, asking for `first` bytes before the rest: a read allocates all it
+    asks for up front, and `cap` (the max_bytes setting) is far more than most files hold."""
+    data = handle.read(min(first, cap))
+    if len(data) == first < cap:  # more may follow (a file that grew, a large gzip member)
+        data += handle.read(cap - first)
+    return data
 
 
 def open_stream(path: str) -> gzip.GzipFile | io.BufferedReader:

@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import attrs
 import numpy as np
@@ -29,10 +30,12 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
-# For ASCII text `\w` is [A-Za-z0-9_]: every other byte becomes a space and the words are
-# what `split` leaves, the same tokens as `_WORD.findall` in a fifth of the time.
+# For ASCII text `\w` is [A-Za-z0-9_]: every other byte becomes a space (and a capital
+# its small letter) and the words are what `split` leaves, the same tokens as
+# `_WORD.findall` in a fifth of the time.
 _ASCII_WORDS = bytes(
-    c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256)
+    ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
+    for c in range(256)
 )
 _FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")  # "1,661,000" and "1661000" state one figure
@@ -62,33 +65,46 @@ def normalize(text: str) -> str:
     NFKC, typographic quotes and dashes folded to ASCII, case folded, and
     whitespace collapsed to single spaces.
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    if text.isascii():  # NFKC keeps ASCII, "`" is its one fold, casefold is lower: cheaper
+        folded = text.replace("`", "'").lower()
+    else:
+        folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
     return " ".join(folded.split())
 
 
 def tokenize(text: str) -> list[str]:
     """Words of the normalised text; punctuation is not a word."""
+    if text.isascii():  # normalising changes no ASCII word but for its case: skipped
+        return _ascii_words(text)
     normal = normalize(text)
     if normal.isascii():
-        return normal.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+        return _ascii_words(normal)
     return _WORD.findall(normal)
 
 
-_TOKEN_CACHE: dict[str, int] = {}
+def _ascii_words(text: str) -> list[str]:
+    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+
+
 _TOKEN_CACHE_SIZE = 1 << 20  # news vocabularies repeat: most tokens are hashed once per process
 
 
-def _token_hash(token: str) -> int:
-    value = _TOKEN_CACHE.get(token)
-    if value is None:
-        if len(_TOKEN_CACHE) >= _TOKEN_CACHE_SIZE:
-            _TOKEN_CACHE.clear()
-        value = _TOKEN_CACHE[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8"))
-    return value
+class _TokenHashes(dict[str, int]):
+    """The xxh3 hash of every token seen, made on first use. A known token costs a dict
+    look-up in C: only a new one calls back into Python (`__missing__`)."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _TOKEN_CACHE_SIZE:
+            self.clear()
+        value = self[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8"))
+        return value
+
+
+_TOKEN_CACHE = _TokenHashes()
 
 
 def _token_hashes(tokens: list[str]) -> HashArray:
-    return np.fromiter(map(_token_hash, tokens), dtype=np.uint64, count=len(tokens))
+    return np.fromiter(map(_TOKEN_CACHE.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def _mix64(x: HashArray) -> HashArray:
@@ -106,7 +122,17 @@ def shingle_hashes(tokens: list[str], size: int) -> HashArray:
     A text shorter than `size` words is one shingle of all its words; an
     empty text has none.
     """
-    return np.unique(shingle_sequence(tokens, size))
+    return sorted_unique(shingle_sequence(tokens, size))
+
+
+def sorted_unique(values: HashArray) -> HashArray:
+    """`np.unique` of a flat array, without its general machinery (half its cost on the
+    few hundred values of one story)."""
+    ordered = np.sort(values)
+    first = np.empty(ordered.size, dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def shingle_sequence(tokens: list[str], size: int) -> HashArray:
@@ -114,13 +140,38 @@ def shingle_sequence(tokens: list[str], size: int) -> HashArray:
     n = len(tokens)
     if n == 0:
         return np.empty(0, dtype=np.uint64)
-    hashes = _token_hashes(tokens)
     width = min(size, n)
-    count = n - width + 1
+    return _mix64(_horner(_token_hashes(tokens), width))
+
+
+def shingle_sequences(token_lists: Sequence[list[str]], size: int) -> list[HashArray]:
+    """`shingle_sequence` of every token list, the lists of `size` words or more in one
+    pass of numpy over all their tokens: a story's numpy calls cost more than its sums.
+
+    A window that straddles two lists is computed and left unused; each list's own
+    windows are views of the joint result.
+    """
+    joined = _token_hashes(list(itertools.chain.from_iterable(token_lists)))
+    mixed = _mix64(_horner(joined, size)) if joined.size >= size else joined[:0]
+    sequences = []
+    offset = 0
+    for tokens in token_lists:
+        n = len(tokens)
+        if n >= size:
+            sequences.append(mixed[offset : offset + n - size + 1])
+        else:
+            sequences.append(shingle_sequence(tokens, size))  # one shingle of all, or none
+        offset += n
+    return sequences
+
+
+def _horner(hashes: HashArray, width: int) -> HashArray:
+    """Each run of `width` consecutive token hashes folded by Horner's rule."""
+    count = hashes.size - width + 1
     acc = np.zeros(count, dtype=np.uint64)
     for j in range(width):
         acc = acc * _HORNER + hashes[j : j + count]
-    return _mix64(acc)
+    return acc
 
 
 def text_shingles(text: str, size: int) -> HashArray:
@@ -191,17 +242,35 @@ def dispatch_day(body: str) -> tuple[int | None, str]:
 
 def features(title: str, body: str, size: int) -> Features:
     """The `Features` of one story's title and body."""
-    tokens = tokenize(body)
+    return many_features([(title, body)], size)[0]
+
+
+def many_features(stories: Sequence[tuple[str, str]], size: int) -> list[Features]:
+    """The `Features` of many stories' (title, body), their shingles made together."""
+    token_lists = [tokenize(body) for _, body in stories]
+    sequences = shingle_sequences(token_lists, size)
+    return [
+        _features(title, body, tokens, sequence)
+        for (title, body), tokens, sequence in zip(stories, token_lists, sequences, strict=True)
+    ]
+
+
+def _features(title: str, body: str, tokens: list[str], sequence: HashArray) -> Features:
     joined = " ".join(tokens)
     digest = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest() if tokens else ""
-    sequence = shingle_sequence(tokens, size)
     dispatched, undated = dispatch_day(body)
     return Features(
-        np.unique(sequence),
+        sorted_unique(sequence),
         digest,
         normalize(title),
         len(tokens),
-        tuple(sorted(_THOUSANDS.sub("", f) for f in _FIGURE.findall(undated))),
+        _figures(undated),
         sequence,
         dispatched,
     )
+
+
+def _figures(text: str) -> tuple[str, ...]:
+    """The figures `text` states, sorted, thousands separators dropped."""
+    found = _FIGURE.findall(text)
+    return tuple(sorted(_THOUSANDS.sub("", f) if "," in f else f for f in found))
