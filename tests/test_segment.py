@@ -720,6 +720,27 @@ def test_classify_legal_notices_as_boilerplate(line: str) -> None:
     assert classify(line) is Kind.BOILERPLATE
 
 
+DISCLAIMER = (
+    "The information provided on this website is for informational purposes only and is not "
+    "intended to diagnose any medical condition. Consult your physician before beginning any "
+    "exercise program. App Store is a registered trademark of Apple Inc."
+)
+
+
+def test_classify_a_site_disclaimer_as_boilerplate() -> None:
+    assert classify(DISCLAIMER) is Kind.BOILERPLATE
+
+
+def test_classify_keeps_news_that_uses_one_disclaimer_phrase() -> None:
+    # one stock phrase alone is news; so is an article an extractor joined into one line
+    # with the site's disclaimer at its end
+    line = "The agency said the app is not intended to diagnose any condition, officials said."
+    assert classify(line) is Kind.TEXT
+    joined = f"{make_body(47, paragraphs=6).replace(chr(10), ' ')} {DISCLAIMER}"
+    assert len(joined) > 2000
+    assert classify(joined) is Kind.TEXT
+
+
 def test_classify_keeps_a_news_sentence_about_privacy_policies() -> None:
     line = "The company said its privacy policy would change next year, regulators said."
     assert classify(line) is Kind.TEXT

@@ -205,6 +205,33 @@ _COPYRIGHT_WORDS = ("all rights reserved", "©", "(c)", "copyright")
 _SITE_TERMS_WORDS = ("terms of ", "terms and conditions", "privacy ", "may not be ")
 
 
+# A site's disclaimer: "The information provided on this website ... is for informational
+# purposes only ... not intended to diagnose any medical condition ... Consult your physician
+# ..." Two of its stock phrases in a line of at most `_DISCLAIMER_CHARS`: one alone may be
+# news, and an extract that joined a whole article into one line keeps its article.
+_DISCLAIMER = re.compile(
+    r"\b(?:for (?:general )?informational purposes only|"
+    r"not intended to (?:diagnose|treat|provide|replace|be a substitute)|"
+    r"registered trademark|consult (?:your|a) (?:physician|doctor|health)|"
+    r"does not constitute (?:financial|investment|legal|medical|professional) advice)",
+    re.IGNORECASE,
+)
+_DISCLAIMER_WORDS = (
+    "informational purposes",
+    "not intended to",
+    "trademark",
+    "consult ",
+    "constitute",
+)
+_DISCLAIMER_CHARS = 2000
+
+
+def _is_disclaimer(line: str) -> bool:
+    if len(line) > _DISCLAIMER_CHARS or not _may_hold(line, _DISCLAIMER_WORDS):
+        return False
+    return len({match.lower() for match in _DISCLAIMER.findall(line)}) >= 2
+
+
 def _may_hold(line: str, words: tuple[str, ...]) -> bool:
     """Whether `line` may hold one of `words` in any case: a gate before a case-blind regular
     expression that needs one of them, ten times cheaper than its search. Only ASCII lines
@@ -289,7 +316,7 @@ def classify(line: str) -> Kind:
         kind = _short_kind(line)
         if kind is not None:
             return kind
-    if _is_consent_banner(line) or _is_site_notice(line):
+    if _is_consent_banner(line) or _is_site_notice(line) or _is_disclaimer(line):
         return Kind.BOILERPLATE
     if len(line) <= 300 and _LINK.match(line):
         return Kind.LINK
