@@ -545,15 +545,19 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     for k, (title_at, header_end) in enumerate(bounds):
         stop = starts[k][0] if k < len(starts) else len(page)
         header = range(title_at + 1, header_end + 1)
+        credited = title_at >= 0 and (
+            any(page[at].kind in _META for at in header) or page.lede_follows(title_at)
+        )
         draft = _Draft(
             title=page[title_at] if title_at >= 0 else None,
             headed=any(page.repeats(page[at], page[title_at]) for at in header),
-            credited=title_at >= 0
-            and (any(page[at].kind in _META for at in header) or page.lede_follows(title_at)),
-        )
-        draft.comment = title_at > page.comments_at and not draft.credited
-        draft.span_words = sum(
-            page[at].words for at in range(title_at + 1, stop) if not _DIGITS.search(page[at].text)
+            credited=credited,
+            comment=title_at > page.comments_at and not credited,
+            span_words=sum(
+                page[at].words
+                for at in range(title_at + 1, stop)
+                if not _DIGITS.search(page[at].text)
+            ),
         )
         for at in range(title_at + 1, header_end + 1):
             if page[at].kind is not Kind.TEXT:

@@ -38,9 +38,8 @@ class Evidence(enum.Enum):
     MINHASH = "minhash"  # shingle Jaccard at or above `threshold`
     CONTAINMENT = "containment"
     TITLE = "title"  # titles agree and the bodies overlap
-    WITNESSES = (
-        "witnesses"  # the canonical copy misses it; most of the story's best copies match it
-    )
+    # the canonical copy misses it; most of the story's best-connected copies match it
+    WITNESSES = "witnesses"
 
 
 @attrs.frozen
