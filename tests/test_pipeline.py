@@ -132,6 +132,32 @@ def test_a_story_shared_by_two_different_pages(tmp_path: Path, kind: str) -> Non
     assert sorted(len(r.files) for r in others) == [1, 1]
 
 
+JAPANESE = [
+    "市の図書館は来月から開館時間を延長すると発表した。",
+    "平日は午後九時まで利用できるようになる。",
+    "仕事帰りの利用者から要望が多く寄せられていたという。",
+    "館長は記者会見で、若い世代にも足を運んでほしいと話した。",
+    "延長に合わせて、閲覧席も二十席ほど増やす予定だ。",
+    "新しい席には電源と照明が備えられる。",
+    "一方で、職員の負担が増えるとの声もある。",
+    "市は臨時職員を五人採用して対応する方針だ。",
+    "図書館の利用者数は三年前から減り続けていた。",
+    "市は今回の取り組みで利用者を一割増やすことを目指している。",
+    "また、子ども向けの読み聞かせ会も毎週土曜日に開く。",
+    "詳しい日程は市のホームページで公開される。",
+]
+
+
+def test_an_excerpt_in_a_script_without_spaces_joins_its_article(tmp_path: Path) -> None:
+    # Japanese writes no spaces: taken a clause at a time, the excerpt (every third
+    # sentence left out, the rest run together) would share no shingle with its article.
+    (tmp_path / "article.txt").write_text("\n\n".join(JAPANESE) + "\n", encoding="utf-8")
+    excerpt = "".join(s for i, s in enumerate(JAPANESE) if i % 3 != 1)
+    (tmp_path / "excerpt.txt").write_text(excerpt + "\n", encoding="utf-8")
+    (story,) = dedupe([tmp_path]).stories
+    assert story.files == (str(tmp_path / "article.txt"), str(tmp_path / "excerpt.txt"))
+
+
 def test_story_ids_do_not_depend_on_the_rest_of_the_run(tmp_path: Path) -> None:
     make_corpus(tmp_path / "corpus", 3)
     before = {r.title: r.story_id for r in dedupe([tmp_path / "corpus"]).stories}

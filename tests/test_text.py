@@ -73,10 +73,40 @@ def test_tokenize_drops_punctuation() -> None:
     st.one_of(
         st.text(alphabet=st.characters(max_codepoint=127)),  # the ASCII path
         st.text(),  # anything else takes the regular expression
+        st.text(alphabet="東京の天気はa bcドイツ語ภาษา。, "),  # scripts without spaces
     )
 )
 def test_tokens_are_the_words_of_the_normalised_text(text: str) -> None:
-    assert tokenize(text) == re.findall(r"\w+", normalize(text))
+    tokens = tokenize(text)
+    words = re.findall(r"\w+", normalize(text))
+    if not any(map(_unspaced, "".join(words))):
+        assert tokens == words
+    else:  # every character of a script without spaces is a token of its own
+        assert "".join(tokens) == "".join(words)
+        assert all(len(t) == 1 for t in tokens if any(map(_unspaced, t)))
+        assert all(len(t) == 1 or not any(map(_unspaced, t)) for t in tokens)
+
+
+_UNSPACED_SCRIPTS = (
+    *("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA"),
+    *("THAI", "LAO", "KHMER", "MYANMAR"),
+)
+
+
+def _unspaced(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(_UNSPACED_SCRIPTS)
+
+
+def test_scripts_without_spaces_are_shingled_by_character() -> None:
+    assert tokenize("東京の天気 Kindle for PCは") == (
+        ["東", "京", "の", "天", "気", "kindle", "for", "pc", "は"]
+    )
+    assert tokenize("ภาษา test") == ["ภ", "า", "ษ", "า", "test"]
+    # one clause joined to the next by an extractor is still mostly the same shingles
+    first, second = "今日は朝から雨が降っています。", "午後には晴れるでしょう。"
+    apart = set(text_shingles(first + "\n" + second, 5).tolist())
+    joined = set(text_shingles(first + second, 5).tolist())
+    assert len(apart & joined) / len(apart) > 0.8
 
 
 def test_shingles_of_short_and_empty_texts() -> None:

@@ -29,7 +29,14 @@ _FOLD = str.maketrans(
         "\u2015": "-", "\u2212": "-",
     }
 )  # fmt: skip
-_WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+# Myanmar): `\w+` would take a whole clause as one word, so each of their word
+# characters is a token and their shingles are character n-grams.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff"
+)
+_WORD = re.compile(rf"[^\W{_UNSPACED}]+|\w")
 # For ASCII text `\w` is [A-Za-z0-9_]: every other byte becomes a space (and a capital
 # its small letter) and the words are what `split` leaves, the same tokens as
 # `_WORD.findall` in a fifth of the time.
