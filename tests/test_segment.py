@@ -318,6 +318,11 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Updated 10:01 pm PST, Tuesday, November 19, 2019", dt.date(2019, 11, 19)),
         ("Published 3:45 p.m. ET Nov. 19, 2019", dt.date(2019, 11, 19)),
         ("Nov 19, 2019, 8:00 AM EST", dt.date(2019, 11, 19)),
+        ("2025年3月4日", dt.date(2025, 3, 4)),
+        ("2025年3月4日 10:21", dt.date(2025, 3, 4)),
+        ("更新 2025年12月9日", None),  # the words around a date are English ones only
+        ("2025년 12월 9일", dt.date(2025, 12, 9)),
+        ("2025年13月4日", None),
         ("The vote is on November 19, 2019 at 10:01 pm in Paris", None),
         ("10:01 pm", None),
         ("Pakistan army sets up cell", None),
@@ -376,6 +381,49 @@ def test_consent_banners_are_boilerplate_but_news_about_cookies_is_not() -> None
         is Kind.BOILERPLATE
     )
     assert classify("Users who opt out of cookies see fewer targeted advertisements.") is Kind.TEXT
+
+
+CHINESE_PAGE = """首页
+新闻
+体育
+登录
+
+市图书馆下月起延长开放时间
+
+2025年3月4日
+
+市图书馆昨日宣布，从下个月开始，工作日的开放时间将延长到晚上九时。
+
+馆长在记者会上表示，许多上班族希望下班后也能来图书馆看书，这次调整正是为了满足他们的需求。
+
+为配合延长开放时间，图书馆还将增加二十个阅览座位，并为新座位配备电源和照明。
+
+不过，也有职工担心工作量会因此增加。市政府表示将临时招聘五名工作人员来应对。
+
+春季运动会本周末开幕
+
+2025年3月3日 10:30
+
+一年一度的春季运动会将于本周六在市体育中心开幕，共有三千多名运动员报名参加。
+
+组委会介绍，本届运动会共设二十个比赛项目，其中包括首次设立的街舞和攀岩比赛。
+
+开幕式将于上午九时开始，市民可以免费入场观看，但需要提前在网上预约。
+"""
+
+
+def test_a_page_in_a_script_without_spaces_splits_into_its_stories() -> None:
+    # Chinese writes no spaces: a paragraph is one "word" to `split`, ends in "。", and
+    # dates read "2025年3月4日"; the page must still split as its English twin does.
+    stories = segment(CHINESE_PAGE)
+    assert [(s.title, s.date) for s in stories] == [
+        ("市图书馆下月起延长开放时间", dt.date(2025, 3, 4)),
+        ("春季运动会本周末开幕", dt.date(2025, 3, 3)),
+    ]
+    assert stories[0].body.startswith("市图书馆昨日宣布")
+    assert stories[0].body.endswith("来应对。")
+    assert stories[1].body.endswith("在网上预约。")
+    assert_well_formed(CHINESE_PAGE, stories)
 
 
 def test_a_headline_over_a_datelined_lede_starts_a_story() -> None:

@@ -24,6 +24,7 @@ from provenance.text import (
     sorted_unique,
     text_shingles,
     tokenize,
+    word_count,
 )
 
 from .conftest import make_body
@@ -95,6 +96,14 @@ _UNSPACED_SCRIPTS = (
 
 def _unspaced(char: str) -> bool:
     return unicodedata.name(char, "").startswith(_UNSPACED_SCRIPTS)
+
+
+def test_word_count_weighs_scripts_without_spaces() -> None:
+    assert word_count("Markets rally as bank holds rates") == 6
+    assert word_count("Café au lait, s'il vous plaît") == 6
+    assert word_count("首页") == 1  # a menu item is a word
+    assert word_count("市图书馆昨日宣布，从下个月开始，工作日的开放时间将延长到晚上九时。") == 15
+    assert word_count("Kindle for PCの起動") == 3 + 2
 
 
 def test_scripts_without_spaces_are_shingled_by_character() -> None:

@@ -130,11 +130,14 @@ _CREDIT = re.compile(
     r"afp|ap|reuters|getty|epa|anadolu|xinhua)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )
+# Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
+_CJK_DATE = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+_CJK_DATE_PARTS = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D+")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_BODY = (
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{_CJK_DATE})"
 )
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
 _DATE_LINE = re.compile(
@@ -156,6 +159,9 @@ def parse_date(line: str) -> dt.date | None:
         return None
     try:
         text = match["date"]
+        cjk = _CJK_DATE_PARTS.fullmatch(text)
+        if cjk is not None:  # dateutil reads no CJK date; its numbers are year, month, day
+            return dt.date(*map(int, cjk.groups()))
         return date_parser.parse(text, dayfirst=not _ISO.match(text)).date()
     except (ValueError, OverflowError):
         return None

@@ -48,11 +48,11 @@ from rapidfuzz import fuzz
 
 from .boilerplate import Kind, byline, classify, parse_date, source
 from .model import Story
-from .text import normalize
+from .text import normalize, word_count
 
 _normalized = lru_cache(maxsize=1 << 16)(normalize)
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
-_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]$")
+_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
@@ -104,7 +104,7 @@ class Line:
 
     @words.default
     def _words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
     @is_prose.default
     def _is_prose(self) -> bool:
@@ -163,12 +163,12 @@ def _teaser_runs(texts: list[str]) -> list[bool]:
     headlines without a summary allowed between them. One line that trails off is not
     enough (an excerpt of a story may end that way), nor one paragraph that opens with a run
     of names."""
-    cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, len(t.split())) for t in texts]
+    cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, word_count(t)) for t in texts]
     cut = _in_runs(cut, 2, lambda: [False] * len(texts))
     headed = _in_runs(
         [text[0].isupper() and _headed(text) for text in texts],
         3,
-        lambda: [len(t.split()) < _HEADLINE_WORDS or _title_case(t) for t in texts],
+        lambda: [word_count(t) < _HEADLINE_WORDS or _title_case(t) for t in texts],
     )
     return [a or b for a, b in zip(cut, headed, strict=True)]
 
