@@ -16,7 +16,11 @@ Systems:
   datasketch       MinHash.update per shingle, then MinHashLSH insert and query
   datasketch-batch MinHash.update_batch, then MinHashLSH
   rensa            rensa's RMinHash and RMinHashLSH (Rust), when it is installed
-  signatures       provenance: read, segment, describe and sign (all cores)
+  signatures       provenance's signature path alone: read, tokenise, hash the shingles and
+                   MinHash-sign every file whole, windows included (all cores): the floor's
+                   work plus the MinHash
+  analysis         provenance: read, segment, describe and sign (all cores): what the
+                   pipeline does before candidates
   dedupe           provenance: the `dedupe` command, files to JSON Lines records (all cores)
 """
 
@@ -37,7 +41,8 @@ from pathlib import Path
 from .datasets import DATA, REPO
 from .rss import watch
 
-SYSTEMS = ("floor", "datasketch", "datasketch-batch", "rensa", "signatures", "dedupe")
+SYSTEMS = ("floor", "datasketch", "datasketch-batch", "rensa", "signatures", "analysis", "dedupe")
+_SIGN_CHUNK = 500  # files per task of the signatures system
 THRESHOLD, NUM_PERM, SHINGLE = 0.5, 128, 5
 
 
@@ -94,7 +99,14 @@ def run_system(system: str, folder: Path, workers: int) -> int:
         for r in rsigned:
             rlsh.query(r)
         return len(rsigned)
-    if system == "signatures":  # read, segment, describe and sign on every core; nothing kept
+    if system == "signatures":  # provenance's signing of whole files on every core
+        from provenance.pipeline import _mapped, _pool
+
+        paths = sorted(folder.rglob("*.txt"))
+        chunks = (paths[i : i + _SIGN_CHUNK] for i in range(0, len(paths), _SIGN_CHUNK))
+        with _pool(workers) as pool:
+            return sum(_mapped(pool, _sign_files, ((chunk,) for chunk in chunks)))
+    if system == "analysis":  # read, segment, describe and sign on every core; nothing kept
         from provenance import Settings
         from provenance.pipeline import _analyse_chunk, _mapped, _pool, _tasks
 
@@ -110,6 +122,16 @@ def run_system(system: str, folder: Path, workers: int) -> int:
         with out.open(encoding="utf-8") as handle:
             return sum(len(json.loads(line)["occurrences"]) for line in handle)
     raise ValueError(f"unknown system {system!r}")
+
+
+def _sign_files(paths: Sequence[Path]) -> int:
+    """Sign each file's text as one story, as the pipeline signs its stories."""
+    from provenance.signatures import sign_sequences
+    from provenance.text import shingle_sequences, tokenize
+
+    token_lists = [tokenize(p.read_bytes().decode("utf-8", errors="replace")) for p in paths]
+    sign_sequences(shingle_sequences(token_lists, SHINGLE), num_perm=NUM_PERM)
+    return len(paths)
 
 
 def measure(system: str, folder: Path, workers: int) -> dict[str, float]:
