@@ -315,6 +315,7 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("December 9, 2025", dt.date(2025, 12, 9)),
         ("Updated 06 July 2019", dt.date(2019, 7, 6)),
         ("Posted on 04/03/2023", dt.date(2023, 3, 4)),
+        ("2025/03/04", dt.date(2025, 3, 4)),  # year first: then the month
         ("Updated 10:01 pm PST, Tuesday, November 19, 2019", dt.date(2019, 11, 19)),
         ("Published 3:45 p.m. ET Nov. 19, 2019", dt.date(2019, 11, 19)),
         ("Nov 19, 2019, 8:00 AM EST", dt.date(2019, 11, 19)),
@@ -352,6 +353,21 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("Recent developments in the case surprised the court.", Kind.TEXT),
         ("Updated 09 December 2025", Kind.DATE),
         ("By South Asia Press Team", Kind.BYLINE),
+        ("Written by Jane Doe and John Roe", Kind.BYLINE),
+        ("Story by JANE DOE", Kind.BYLINE),
+        ("34 responses to “Markets rally as bank holds rates”", Kind.COMMENTS),
+        ('One thought on "Why we left"', Kind.COMMENTS),
+        ("34 responses to the survey were negative", Kind.TEXT),
+        ("2025/3/4 10:21", Kind.DATE),
+        ("Published 2 hours ago", Kind.BOILERPLATE),  # no date to give the story
+        ("Updated: an hour ago", Kind.BOILERPLATE),
+        ("Two hours ago, the river burst its banks.", Kind.TEXT),
+        ("Share on Facebook", Kind.BOILERPLATE),
+        ("Follow us on Instagram", Kind.BOILERPLATE),
+        ("Sign up for our newsletter", Kind.BOILERPLATE),
+        ("Subscribe to the Morning Briefing newsletter", Kind.BOILERPLATE),
+        ("Advertisement - Continue Reading Below", Kind.BOILERPLATE),
+        ("Story continues below advertisement", Kind.BOILERPLATE),
         ("Source: The Print, News18", Kind.SOURCE),
         (
             "Pakistan's Army Special Service Group (SSG) commandos march during the Pakistan Day "
@@ -368,6 +384,7 @@ def test_classify(line: str, kind: Kind) -> None:
 
 def test_byline_and_source_helpers() -> None:
     assert byline("By South Asia Press Team") == "South Asia Press Team"
+    assert byline("Written by Jane Doe") == "Jane Doe"
     assert byline("Pakistan army sets up cell") is None
     assert source("Source: The Quint, India") == "The Quint, India"
     assert source("The source said so") is None
@@ -424,6 +441,29 @@ def test_a_page_in_a_script_without_spaces_splits_into_its_stories() -> None:
     assert stories[0].body.endswith("来应对。")
     assert stories[1].body.endswith("在网上预约。")
     assert_well_formed(CHINESE_PAGE, stories)
+
+
+@pytest.mark.parametrize("count", [4, 40])
+def test_a_blog_comment_thread_with_dated_comments_is_not_a_story(count: int) -> None:
+    # WordPress prints "N responses to “Title”", then each comment as "name says:", its
+    # date, its text: a date is no credit down there, every comment carries one. However
+    # long the thread, it does not make the article above it read as a menu.
+    title, body = make_title(30), make_body(30, paragraphs=2)
+    comments = "\n\n".join(
+        f"reader{k} says:\nNovember 19, 2019 at {k % 12 + 1}:34 am\n\n"
+        + (make_title(31 + k) if k % 2 else make_body(31 + k, paragraphs=1))
+        for k in range(count)
+    )
+    other = page_story(make_title(29), make_body(29, paragraphs=2), "18 November 2019")
+    page = (
+        f"{other}\n\n{title}\n\nBy Jane Doe\n\n{body}\n\n"
+        f"{count} responses to “{title}”\n\n{comments}\n"
+    )
+    first, story = segment(page)
+    assert first.title == make_title(29)
+    assert story.title == title
+    assert story.body == "\n".join(body_lines(body))
+    assert_well_formed(page, [first, story])
 
 
 def test_a_headline_over_a_datelined_lede_starts_a_story() -> None:

@@ -36,6 +36,10 @@ _NAV_WORDS = "|".join(
         r"follow(?: us)?",
         r"share(?: this)?(?: (?:article|story|page|post))?",
         r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content)?|ad choices",
+        r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues below"
+        r"(?: advertisement)?",
+        r"advertisement\s*[-–—:]?\s*(?:continue|scroll) (?:reading|to continue)(?: below)?",
+        r"(?:sign up|subscribe) (?:for|to) (?:our|the)(?: [\w'-]+){0,3} newsletters?",
         r"print|e-?mail|comments?|subscribe(?: now)?|newsletters?|rss(?: feeds?)?",
         r"sign (?:in|up)|log ?in|log ?out|menu|search|close",
         r"listen(?: to (?:this )?(?:article|story))?|copy link",
@@ -49,6 +53,8 @@ _NAV_WORDS = "|".join(
         r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
         r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
         r"\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
+        r"(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour"
+        r"|day|week|month)s? ago",
     )
 )
 # Words of a share row ("Facebook Twitter Email", "Share via Email", "858 shares").
@@ -92,6 +98,8 @@ _SHARE_WORDS = frozenset(
         "x",
         "subscribe",
         "follow",
+        "on",  # "Share on Facebook", "Follow us on X"
+        "us",
     }
 )
 _TOKEN = re.compile(r"[\w+-]+")
@@ -118,12 +126,18 @@ _TEASER = re.compile(
 # The header of a listing of readers' comments: "Top Rated Comments", "Readers' comments".
 # A bare "Comments", "12 Comments" or "Leave a comment" is as often a link under the headline.
 _COMMENTS = re.compile(
-    r"^(?:top[ -]rated|most (?:liked|popular|recent)|latest|newest|oldest|best|featured|"
-    r"reader|readers'?|user|visitor) comments\s*:?\s*$",
+    r"^(?:(?:top[ -]rated|most (?:liked|popular|recent)|latest|newest|oldest|best|featured|"
+    r"reader|readers'?|user|visitor) comments\s*:?"
+    # a blog's count over its thread: "34 responses to “Title”", "One thought on “Title”"
+    r"|(?:\d+|one|no) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) [\"“'‘].*)"
+    r"\s*$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "BY JANE DOE", "By the Newsroom team": "By", then a capitalised name.
-_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<who>(?:(?:the|a|an)\s+)?[^\W\d_a-z][^.!?]{0,80})$")
+_BYLINE = re.compile(
+    r"^(?:(?:Written|Reported|Story|Words|WRITTEN|REPORTED|STORY|WORDS) (?:by|BY)"
+    r"|By|BY)\s+(?P<who>(?:(?:the|a|an)\s+)?[^\W\d_a-z][^.!?]{0,80})$"
+)
 _SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source|"
@@ -137,7 +151,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_BODY = (
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{_CJK_DATE})"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{_CJK_DATE})"
 )
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
 _DATE_LINE = re.compile(
@@ -149,7 +163,7 @@ _DATE_LINE = re.compile(
 )
 
 
-_ISO = re.compile(r"^\d{4}-")
+_ISO = re.compile(r"^\d{4}[-/]")  # year first: month, then day
 
 
 def parse_date(line: str) -> dt.date | None:

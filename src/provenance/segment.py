@@ -70,6 +70,7 @@ _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
 _DOUBLE_GAPS = 0.5  # share of double gaps from which two blank lines mark nothing
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
+_NAMED = frozenset((Kind.BYLINE, Kind.SOURCE))  # who wrote or sent it: a credit a comment lacks
 _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may be table rows
 _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
@@ -545,17 +546,18 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     for k, (title_at, header_end) in enumerate(bounds):
         stop = starts[k][0] if k < len(starts) else len(page)
         header = range(title_at + 1, header_end + 1)
-        credited = title_at >= 0 and (
-            any(page[at].kind in _META for at in header) or page.lede_follows(title_at)
-        )
+        kinds = {page[at].kind for at in header}
+        named = title_at >= 0 and (not kinds.isdisjoint(_NAMED) or page.lede_follows(title_at))
+        credited = named or (title_at >= 0 and Kind.DATE in kinds)
         draft = _Draft(
             title=page[title_at] if title_at >= 0 else None,
             headed=any(page.repeats(page[at], page[title_at]) for at in header),
             credited=credited,
-            comment=title_at > page.comments_at and not credited,
+            # below the readers' comments a date is no credit: every comment carries one
+            comment=title_at > page.comments_at and not named,
             span_words=sum(
                 page[at].words
-                for at in range(title_at + 1, stop)
+                for at in range(title_at + 1, _story_stop(page, title_at, stop))
                 if not _DIGITS.search(page[at].text)
             ),
         )
@@ -583,6 +585,11 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
                 draft.take(line)
         drafts.append(draft)
     return drafts
+
+
+def _story_stop(page: Page, title_at: int, stop: int) -> int:
+    """Where a story's own lines end: at the next start, or at the readers' comments."""
+    return min(stop, page.comments_at) if title_at < page.comments_at else stop
 
 
 def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[Story]:
