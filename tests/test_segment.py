@@ -316,6 +316,20 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Updated 06 July 2019", dt.date(2019, 7, 6)),
         ("Posted on 04/03/2023", dt.date(2023, 3, 4)),
         ("2025/03/04", dt.date(2025, 3, 4)),  # year first: then the month
+        ("November 19, 2019 GMT", dt.date(2019, 11, 19)),
+        ("Published November 19th, 2019 - 12:07 GMT", dt.date(2019, 11, 19)),
+        ("November 19, 2019 01:00 AM Eastern Standard Time", dt.date(2019, 11, 19)),
+        (
+            "Filed on November 20, 2019 | Last updated on November 21, 2019 at 09.12 am",
+            dt.date(2019, 11, 20),
+        ),
+        ("5 min read · Nov 19, 2019", dt.date(2019, 11, 19)),
+        ("on November 19, 2019", dt.date(2019, 11, 19)),
+        ("November 18, 2019 — 8:21pm", dt.date(2019, 11, 18)),
+        ("By Marty Johnson - 11/19/2019 02:47 PM EST", dt.date(2019, 11, 19)),
+        ("Written by Rachael Link, MS, RD on November 19, 2019", dt.date(2019, 11, 19)),
+        ("On November 19, 2019 the court ruled", None),
+        ("November 19, 2019 and then", None),
         ("Updated 10:01 pm PST, Tuesday, November 19, 2019", dt.date(2019, 11, 19)),
         ("Published 3:45 p.m. ET Nov. 19, 2019", dt.date(2019, 11, 19)),
         ("Nov 19, 2019, 8:00 AM EST", dt.date(2019, 11, 19)),
@@ -355,6 +369,10 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("By South Asia Press Team", Kind.BYLINE),
         ("Written by Jane Doe and John Roe", Kind.BYLINE),
         ("Story by JANE DOE", Kind.BYLINE),
+        ("By LOLITA C. BALDOR", Kind.BYLINE),
+        ("By John F. Kennedy Jr.", Kind.BYLINE),
+        ("By Jane Doe on Nov. 19, 2019", Kind.DATE),  # a dated byline: its date and its name
+        ("Updated 10:41PM", Kind.BOILERPLATE),  # a time without its day dates nothing
         ("34 responses to “Markets rally as bank holds rates”", Kind.COMMENTS),
         ('One thought on "Why we left"', Kind.COMMENTS),
         ("34 responses to the survey were negative", Kind.TEXT),
@@ -385,6 +403,9 @@ def test_classify(line: str, kind: Kind) -> None:
 def test_byline_and_source_helpers() -> None:
     assert byline("By South Asia Press Team") == "South Asia Press Team"
     assert byline("Written by Jane Doe") == "Jane Doe"
+    assert byline("By John F. Kennedy Jr.") == "John F. Kennedy Jr."
+    assert byline("By Marty Johnson - 11/19/2019 02:47 PM EST") == "Marty Johnson"
+    assert byline("Written by Rachael Link, MS, RD on November 19, 2019") == "Rachael Link, MS, RD"
     assert byline("Pakistan army sets up cell") is None
     assert source("Source: The Quint, India") == "The Quint, India"
     assert source("The source said so") is None
@@ -441,6 +462,16 @@ def test_a_page_in_a_script_without_spaces_splits_into_its_stories() -> None:
     assert stories[0].body.endswith("来应对。")
     assert stories[1].body.endswith("在网上预约。")
     assert_well_formed(CHINESE_PAGE, stories)
+
+
+def test_a_byline_over_its_date_is_not_a_wrapped_sentence() -> None:
+    title, body = make_title(40), make_body(40, paragraphs=3)
+    other = page_story(make_title(41), make_body(41, paragraphs=3), "18 November 2019")
+    page = f"{other}\n\n{title}\n\nBy Jane Doe\non November 19, 2019\n\n{body}\n"
+    _, story = segment(page)
+    assert (story.title, story.byline, story.date) == (title, "Jane Doe", dt.date(2019, 11, 19))
+    kinds = [line.kind for line in lines("By Thursday evening, the river had\nrisen two metres.")]
+    assert kinds == [Kind.TEXT, Kind.TEXT]  # a sentence wrapped after "By ..." still is one
 
 
 @pytest.mark.parametrize("count", [4, 40])

@@ -55,6 +55,9 @@ _NAV_WORDS = "|".join(
         r"\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
         r"(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour"
         r"|day|week|month)s? ago",
+        # "Updated 10:41PM": a time without its day dates nothing
+        r"(?:last )?(?:published|updated|posted)(?: at)?\s*:?\s*\d{1,2}[:.]\d{2}"
+        r"\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
     )
 )
 # Words of a share row ("Facebook Twitter Email", "Share via Email", "858 shares").
@@ -133,11 +136,13 @@ _COMMENTS = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-# "By Jane Doe", "BY JANE DOE", "By the Newsroom team": "By", then a capitalised name.
-_BYLINE = re.compile(
-    r"^(?:(?:Written|Reported|Story|Words|WRITTEN|REPORTED|STORY|WORDS) (?:by|BY)"
-    r"|By|BY)\s+(?P<who>(?:(?:the|a|an)\s+)?[^\W\d_a-z][^.!?]{0,80})$"
+# "By Jane Doe", "BY JANE DOE", "By the Newsroom team", "By John F. Kennedy Jr.": "By", then
+# a capitalised name (a full stop only after an initial or in "Jr.", "Sr.", "St.").
+_BY = r"(?:(?:Written|Reported|Story|Words|WRITTEN|REPORTED|STORY|WORDS) (?:by|BY)|By|BY)"
+_NAME = (
+    r"(?:(?:the|a|an)\s+)?[^\W\d_a-z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Jr|Sr|St|JR|SR|ST))\.){0,80}"
 )
+_BYLINE = re.compile(rf"^{_BY}\s+(?P<who>{_NAME})$")
 _SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source|"
@@ -154,12 +159,29 @@ _DATE_BODY = (
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{_CJK_DATE})"
 )
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+_ZONE = (
+    r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|ET|PT"
+    r"|\w+ (?:standard|daylight) time)"
+)
+_UPDATED = r"(?:(?:last|first)\s+)?(?:updated|published|posted|modified|created|filed|date|dated)"
+_SEPARATOR = r"\s*[,|·•\-–—]?\s*"
+# What may follow the date: times, a time zone, "| Last updated on <date>".
+_AFTER_DATE = (
+    rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE}\b)){{0,3}}"
+    rf"(?:{_SEPARATOR}{_UPDATED}(?:\s+on)?\s*:?\s*{_DATE_BODY}"
+    rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE}\b)){{0,3}})?"
+)
 _DATE_LINE = re.compile(
-    rf"^(?:(?:last\s+)?(?:updated|published|posted|modified|created|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"^(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
+    rf"(?:{_UPDATED}(?:\s+on)?\s*:?\s*|on\s+)?"
     rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
-    rf"(?P<date>{_DATE_BODY})"
-    rf"(?:\s*[,|]?\s*(?:at\s+)?{_TIME})?\s*$",  # "Nov 19, 2019, 8:00 AM EST"
+    rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}\s*$",  # "Nov 19, 2019, 8:00 AM EST"
     re.IGNORECASE,
+)
+# A byline that dates its story: "By Jane Doe - 11/19/2019 02:47 PM EST", "Written by Jane
+# Doe on November 19, 2019".
+_DATED_BYLINE = re.compile(
+    rf"^{_BY}\s+(?P<who>{_NAME}?)(?i:(?:\s+on\s+|{_SEPARATOR})(?P<date>{_DATE_BODY}){_AFTER_DATE})\s*$"
 )
 
 
@@ -168,7 +190,7 @@ _ISO = re.compile(r"^\d{4}[-/]")  # year first: month, then day
 
 def parse_date(line: str) -> dt.date | None:
     """The date of a date line ("Updated 09 December 2025" -> 2025-12-09), else None."""
-    match = _DATE_LINE.match(line.strip())
+    match = _DATE_LINE.match(line.strip()) or _DATED_BYLINE.match(line.strip())
     if match is None:
         return None
     try:
@@ -183,7 +205,7 @@ def parse_date(line: str) -> dt.date | None:
 
 def byline(line: str) -> str | None:
     """The name in a "By ..." line, else None."""
-    match = _BYLINE.match(line.strip())
+    match = _DATED_BYLINE.match(line.strip()) or _BYLINE.match(line.strip())
     return match["who"].strip() if match and len(match["who"].split()) <= 10 else None
 
 
@@ -304,6 +326,7 @@ _SHORT = re.compile(
             f"(?P<comments>(?i:{_unnamed(_COMMENTS)}))",
             f"(?P<date>(?i:{_unnamed(_DATE_LINE)}))",
             f"(?P<byline>{_unnamed(_BYLINE)})",
+            f"(?P<dated>{_unnamed(_DATED_BYLINE)})",
             f"(?P<source>(?i:{_unnamed(_SOURCE)}))",
         )
     )

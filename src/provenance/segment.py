@@ -256,8 +256,9 @@ def _same_line(line: Line, other: Line) -> bool:
 
 
 def _continues(line: str, following: str) -> bool:
-    """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph."""
-    return line[-1] not in '.!?:;)"”' and following[0].islower()
+    """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph
+    (not a byline over its date: "By Jane Doe" over "on November 19, 2019")."""
+    return line[-1] not in '.!?:;)"”' and following[0].islower() and parse_date(following) is None
 
 
 @attrs.define
