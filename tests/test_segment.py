@@ -464,6 +464,30 @@ def test_a_page_in_a_script_without_spaces_splits_into_its_stories() -> None:
     assert_well_formed(CHINESE_PAGE, stories)
 
 
+def test_a_deck_under_the_headline_does_not_take_its_place() -> None:
+    # News sites print a one-sentence standfirst between the headline and the byline.
+    title, body = "Republicans Are Following Trump to Nowhere", make_body(42, paragraphs=3)
+    deck = "The president’s party is losing ground in places it once dominated."
+    other = page_story(make_title(43), make_body(43, paragraphs=3), "18 November 2019")
+    page = f"{other}\n\n{title}\n\n{deck}\n\nBy Jamelle Bouie\n\n{body}\n"
+    _, story = segment(page)
+    assert (story.title, story.byline) == (title, "Jamelle Bouie")
+    assert story.body == "\n".join(body_lines(body))
+
+
+def test_an_embedded_posts_attribution_is_not_a_headline() -> None:
+    # "— Name (@handle) date" printed under the post and again: not a repeated headline.
+    post = "— The Nigerian Senate (@NGRSenate) October 9, 2018"
+    first, posted = make_body(44, paragraphs=3), make_body(46, paragraphs=1)
+    second = make_body(45, paragraphs=1)
+    page = (
+        f"{make_title(44)}\n\nBy Jane Doe\n\n{first}\n\n{post}\n\n{posted}\n\n{post}\n\n{second}\n"
+    )
+    (story,) = segment(page)
+    assert story.title == make_title(44)
+    assert story.body.endswith(body_lines(second)[-1])
+
+
 def test_a_byline_over_its_date_is_not_a_wrapped_sentence() -> None:
     title, body = make_title(40), make_body(40, paragraphs=3)
     other = page_story(make_title(41), make_body(41, paragraphs=3), "18 November 2019")

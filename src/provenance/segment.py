@@ -255,6 +255,11 @@ def _same_line(line: Line, other: Line) -> bool:
     ) == _DIGITS.findall(other.key)
 
 
+def _is_deck(line: Line, headline: Line) -> bool:
+    """A standfirst: a sentence printed right under a headline that is not one itself."""
+    return bool(_FULL_STOP.search(line.text)) and not headline.text.endswith(".")
+
+
 def _continues(line: str, following: str) -> bool:
     """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph
     (not a byline over its date: "By Jane Doe" over "on November 19, 2019")."""
@@ -317,6 +322,8 @@ class Page:
             and len(text) <= 250
             and text[-1] not in ",;"
             and not text[0].islower()
+            and text[0] not in "—–"  # "— Name (@handle) date": an embedded post's attribution
+            and "(@" not in text
             and not _BULLET.match(text)
         )
 
@@ -355,6 +362,8 @@ class Page:
                 if self.repeats(line, headline):
                     end = j
                 elif self.is_headline_shape(j):
+                    if j == at + 1 and _is_deck(line, headline):
+                        continue  # a deck: one sentence under the headline, part of its header
                     break  # the next headline candidate: its signals are its own
                 elif line.is_paragraph:
                     paragraphs += 1
