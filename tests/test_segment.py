@@ -464,6 +464,28 @@ def test_a_page_in_a_script_without_spaces_splits_into_its_stories() -> None:
     assert_well_formed(CHINESE_PAGE, stories)
 
 
+def test_site_furniture_after_the_last_paragraph_is_not_the_story() -> None:
+    title, body = make_title(47), make_body(47, paragraphs=3)
+    furniture = "Related Topics\nJulian Assange\nSweden\n\nGet the News App\nDownload for iOS"
+    page = f"{title}\n\nBy Jane Doe\n\n{body}\n\n{furniture}\n"
+    (story,) = segment(page)
+    assert story.body == "\n".join(body_lines(body))
+    assert page[: story.end].endswith(body_lines(body)[-1])
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Shr 1.20 dlrs vs 1.10 dlrs\nNet 5.0 mln vs 4.0 mln",  # a table's rows state figures
+        "Thank you.",  # a short last sentence
+    ],
+)
+def test_short_lines_that_end_a_story_as_text_stay(tail: str) -> None:
+    title, body = make_title(48), make_body(48, paragraphs=2)
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{body}\n\n{tail}\n")
+    assert story.body.endswith(tail)
+
+
 def test_a_deck_under_the_headline_does_not_take_its_place() -> None:
     # News sites print a one-sentence standfirst between the headline and the byline.
     title, body = "Republicans Are Following Trump to Nowhere", make_body(42, paragraphs=3)
@@ -746,7 +768,10 @@ def test_a_short_excerpt_under_a_byline_is_a_story_of_its_own() -> None:
         "Storm closes ports along the northern coast",
     ]
     assert stories[1].byline == "the Newsroom Team"
-    assert "A sub-heading" in stories[1].body
+    # the bare sub-heading under it ends the excerpt's lines as a label of the listing page
+    assert stories[1].body == (
+        "The council approved a budget for the harbour on Monday, with money for new cranes..."
+    )
 
 
 def test_a_table_of_figures_under_a_byline_is_a_story() -> None:

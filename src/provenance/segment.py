@@ -532,8 +532,13 @@ class _Draft:
                 continue  # a title repeat, or a pull-quote printed twice
             seen.add(line.text)
             kept.append(line)
-        first = self.title or (self.body[0] if self.body else self.meta[0])
-        last = self.body[-1] if self.body else first
+        body = self.body
+        tail = _furniture_tail(kept)
+        if tail:
+            kept, cut = kept[:-tail], kept[-tail]
+            body = body[: body.index(cut)]
+        first = self.title or (body[0] if body else self.meta[0])
+        last = body[-1] if body else first
         return Story(
             path=path,
             index=index,
@@ -595,6 +600,18 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
                 draft.take(line)
         drafts.append(draft)
     return drafts
+
+
+def _furniture_tail(body: list[Line]) -> int:
+    """How many lines end the body after its last prose as site furniture ("Related Topics",
+    tag names, "Download for iOS"): short lines that end no sentence and state no figure
+    (a table's rows stay). None when no prose comes before them."""
+    for count, line in enumerate(reversed(body)):
+        if line.is_prose:
+            return count
+        if line.words >= 8 or _SENTENCE_END.search(line.text) or _DIGITS.search(line.text):
+            return 0
+    return 0
 
 
 def _story_stop(page: Page, title_at: int, stop: int) -> int:
