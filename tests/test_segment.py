@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 import re
 import textwrap
@@ -17,6 +18,8 @@ from provenance.boilerplate import Kind, byline, classify, parse_date, source
 from provenance.segment import Page, lines
 
 from .conftest import body_lines, make_body, make_title, page_story, page_text
+
+seg = importlib.import_module("provenance.segment")  # the module: `segment` is its function
 
 Body = Callable[..., str]
 
@@ -989,3 +992,34 @@ def test_lines_are_numbered_and_placed_as_the_text_reads(text: str) -> None:
     assert read == _raw_lines(text)
     for line in found:
         assert text[line.start : line.end] == line.text
+
+
+_ASCII_TEXT = st.text(
+    st.sampled_from("aZbY09_'-. ,;:()$&/\t") | st.characters(codec="ascii"), max_size=60
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    _ASCII_TEXT
+    | st.lists(
+        st.sampled_from(
+            ["U.S.", "3M", "2nd", "x-Ray", "_a", "'Tis", "a1B", "--", " ", "Boy", "kills"]
+        )
+    ).map("".join)
+)
+def test_ascii_title_case_answers_as_the_expression(text: str) -> None:
+    initials = seg._WORD_INITIAL.findall(text)
+    expected = bool(initials) and sum(map(str.isupper, initials)) >= seg._TITLE_CASE * len(initials)
+    assert seg._ascii_title_case(text) == expected
+    assert seg._title_case(text) == expected
+
+
+_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # how a sentence end read before
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(".!?…:\"”’')]。！？」』）a ") | st.characters(), min_size=1))
+def test_a_sentence_end_is_the_last_character(text: str) -> None:
+    text = text.replace("\n", " ")  # a line's text holds no line break
+    assert seg._ends_sentence(text) == bool(_SENTENCE_END.search(text))

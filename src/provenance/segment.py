@@ -52,7 +52,7 @@ from .text import normalize, word_count
 
 _normalized = lru_cache(maxsize=1 << 16)(normalize)
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
-_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # the last ones: CJK
+_SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
@@ -114,7 +114,7 @@ class Line:
         if self.is_paragraph:
             return True
         return self.words >= 8 and (
-            bool(_SENTENCE_END.search(self.text))
+            _ends_sentence(self.text)
             or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
         )
 
@@ -171,6 +171,12 @@ def _teaser_runs(texts: list[str]) -> list[bool]:
         lambda: [word_count(t) < _HEADLINE_WORDS or _title_case(t) for t in texts],
     )
     return [a or b for a, b in zip(cut, headed, strict=True)]
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does. A line's text holds no "\n": its last
+    character is all there is to look at."""
+    return text[-1] in _SENTENCE_ENDS
 
 
 def _is_paragraph(text: str, words: int) -> bool:
@@ -235,8 +241,28 @@ def _title_case(text: str) -> bool:
     """Whether most words are capitalised: a list of headlines or links ("Boy Kills Brother,
     Removes His Eyes 10 comments") held together without blank lines, not a wrapped
     paragraph, whose words are mostly lower case."""
+    if text.isascii():
+        return _ascii_title_case(text)
     initials = _WORD_INITIAL.findall(text)
     return bool(initials) and sum(map(str.isupper, initials)) >= _TITLE_CASE * len(initials)
+
+
+# ASCII letters to "U" and "l" (their case), every other character to a space; the rest of a
+# word's characters ([0-9_'-]) are deleted: a word's first letter then follows a space.
+_INITIAL_CASE = bytes(
+    ord("U") if chr(b).isupper() else ord("l") if chr(b).islower() else ord(" ") for b in range(128)
+) + bytes(128)
+_WORD_MIDDLE = b"0123456789_'-"
+
+
+def _ascii_title_case(text: str) -> bool:
+    """`_title_case` of an ASCII line without a regular expression: `_WORD_INITIAL` takes
+    the first letter of each run of [A-Za-z0-9_'-], and with the non-letters of the runs
+    deleted, that letter is the one after a space."""
+    cases = (" " + text).encode("ascii").translate(_INITIAL_CASE, _WORD_MIDDLE)
+    upper = cases.count(b" U")
+    initials = upper + cases.count(b" l")
+    return bool(initials) and upper >= _TITLE_CASE * initials
 
 
 def _is_dateline(text: str) -> bool:
@@ -419,7 +445,7 @@ class Page:
         testimony from people on" over "Verified video footage, eyewitness testimony from
         people on the ground ...")."""
         line = self[at]
-        if at + 1 >= len(self) or _SENTENCE_END.search(line.text):
+        if at + 1 >= len(self) or _ends_sentence(line.text):
             return False
         following = self[at + 1]
         return (
