@@ -80,7 +80,7 @@ def test_every_match_passes_its_gate(data: st.DataObject) -> None:
 def test_every_short_line_passes_the_lead_gate(line: str) -> None:
     """Every opening of every alternative (ASCII lines are the ones the gate rules on)."""
     assert bp._SHORT.match(line)
-    assert bp._may_be_short(line)
+    assert bp._may_be_short(bp._ascii_lead(line))
 
 
 _SHARE_ROWS = st.lists(
@@ -98,7 +98,7 @@ def test_every_share_row_passes_the_lead_gate(data: st.DataObject) -> None:
     words = [data.draw(word) for word in data.draw(_SHARE_ROWS)]
     line = data.draw(st.sampled_from([" ", " | ", ", "])).join(words)
     if bp._is_share_row(line):
-        assert bp._may_be_short(line)
+        assert bp._may_be_short(bp._ascii_lead(line))
 
 
 # Openings of short lines and of prose, with the letters a case-blind expression also takes.
@@ -115,5 +115,18 @@ _SHORT_PIECES = st.sampled_from(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_SHORT_PIECES, min_size=1, max_size=6).map("".join))
-def test_gated_short_kind_answers_as_the_expressions_alone(line: str) -> None:
-    assert bp._short_kind(line) == bp._matched_short_kind(line)
+def test_a_line_the_lead_gates_rule_out_has_no_short_kind_and_is_no_link(line: str) -> None:
+    lead = bp._ascii_lead(line)
+    if not bp._may_be_short(lead):
+        assert bp._matched_short_kind(line) is None
+    if not bp._may_be_link(lead):
+        assert not bp._LINK.match(line)
+    if lead is not None:
+        assert lead == bp._LEAD.match(line).group().lower()  # type: ignore[union-attr]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(bp._LINK, alphabet=st.characters(codec="ascii")) | st.from_regex(bp._LINK))
+def test_every_link_passes_the_lead_gate(line: str) -> None:
+    assert bp._LINK.match(line)
+    assert bp._may_be_link(bp._ascii_lead(line))

@@ -324,9 +324,19 @@ _LEAD = re.compile(r"[A-Za-z]{0,3}")
 
 
 def _lead(line: str) -> str:
-    """The first letters of `line`, up to three, in lower case ("" if it opens otherwise)."""
-    match = _LEAD.match(line)
-    return match.group().lower() if match else ""
+    """The first letters of an ASCII line, up to three, in lower case ("" if it opens
+    otherwise)."""
+    head = line[:3]
+    if not head.isalpha():  # a shorter word, or a line that opens with a digit or a sign
+        match = _LEAD.match(line)
+        head = match.group() if match else ""
+    return head.lower()
+
+
+def _ascii_lead(line: str) -> str | None:
+    """The lead of an ASCII line, which the lead gates rule on; None for any other line:
+    there a case-blind expression also takes letters `lower` keeps ("ı", "ſ")."""
+    return _lead(line) if line.isascii() else None
 
 
 # What an ASCII line that `_SHORT` matches, or that is a share row, opens with (a share row
@@ -334,20 +344,11 @@ def _lead(line: str) -> str:
 _SHORT_LEADS = frozenset(map(_lead, (*_SHORT_LEAD_WORDS, *_SHARE_WORDS)))
 
 
-def _may_be_short(line: str) -> bool:
-    """Whether `line` may match `_SHORT` or be a share row: a gate that rules out most lines
-    of prose for the price of a set look-up. Only ASCII lines are ruled out: elsewhere a
-    case-blind expression also takes letters `lower` keeps ("ı", "ſ")."""
-    if not line.isascii():
-        return True
-    lead = _lead(line)
+def _may_be_short(lead: str | None) -> bool:
+    """Whether a line with this lead may match `_SHORT` or be a share row: a gate that rules
+    out most lines of prose for the price of a set look-up. A line with no lead (not ASCII,
+    or opening with a digit or a sign) is not ruled out."""
     return not lead or lead in _SHORT_LEADS
-
-
-def _short_kind(line: str) -> Kind | None:
-    if not _may_be_short(line):
-        return None  # most lines: no short-line pattern opens with their first letters
-    return _matched_short_kind(line)
 
 
 def _matched_short_kind(line: str) -> Kind | None:
@@ -382,22 +383,23 @@ _LINK_LEADS = frozenset(
 )
 
 
-def _may_be_link(line: str) -> bool:
-    """Whether `line` may match `_LINK`: a gate as `_may_be_short` is (ASCII lines only)."""
-    return not line.isascii() or _lead(line) in _LINK_LEADS
+def _may_be_link(lead: str | None) -> bool:
+    """Whether a line with this lead may match `_LINK`: a gate as `_may_be_short` is."""
+    return lead is None or lead in _LINK_LEADS
 
 
 def classify(line: str) -> Kind:
     """The kind of one stripped, non-blank line."""
-    if len(line) <= 120:
-        kind = _short_kind(line)
+    lead = _ascii_lead(line)
+    if len(line) <= 120 and _may_be_short(lead):
+        kind = _matched_short_kind(line)
         if kind is not None:
             return kind
     if _is_consent_banner(line) or (
         _may_hold(line, _NOTICE_WORDS) and (_is_site_notice(line) or _is_disclaimer(line))
     ):
         return Kind.BOILERPLATE
-    if len(line) <= 300 and _may_be_link(line) and _LINK.match(line):
+    if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):
         return Kind.LINK
     if ")" in line and _CREDIT.search(line):  # a credit closes its parenthesis
         return Kind.CAPTION

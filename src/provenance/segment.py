@@ -332,17 +332,20 @@ class Page:
     def _headline_shape(self, at: int, min_words: int) -> bool:
         line = self[at]
         text = line.text
-        runs_on = line.blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
         return (
             line.kind is Kind.TEXT
             and (line.blanks_before >= 1 or at == 0)
-            and not runs_on
+            and not self._runs_on(at)
             and min_words <= line.words <= 30
             and len(text) <= 250
             and text[-1] not in ",;"
             and not text[0].islower()
             and not _BULLET.match(text)
         )
+
+    def _runs_on(self, at: int) -> bool:
+        """Whether text runs on from the line into the next one, with no break between."""
+        return self[at].blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
 
     def repeats(self, line: Line, title: Line) -> bool:
         """Whether `line` prints `title` again (a label printed on every item does not count)."""
@@ -617,13 +620,15 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
     starts = page.story_starts()
     while True:
         drafts = _drafts(page, starts)
-        short = {k - 1 for k in range(1, len(drafts)) if not drafts[k].enough(min_words)}
+        enough = [draft.enough(min_words) for draft in drafts]  # each draft asked once
+        short = {k - 1 for k in range(1, len(drafts)) if not enough[k]}
         if not short:
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
-    stories = [d for d in drafts if d.enough(min_words) and (d.body or d.title)]
-    if any(not d.is_navigation for d in stories):
-        stories = [d for d in stories if not d.is_navigation]  # menus beside a story: dropped
+    stories = [d for d, ok in zip(drafts, enough, strict=True) if ok and (d.body or d.title)]
+    navigation = [draft.is_navigation for draft in stories]
+    if not all(navigation):
+        stories = [d for d, menu in zip(stories, navigation, strict=True) if not menu]  # dropped
     if not stories:
         whole = _Draft(title=None)
         for draft in drafts:
