@@ -1023,3 +1023,18 @@ _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # how a
 def test_a_sentence_end_is_the_last_character(text: str) -> None:
     text = text.replace("\n", " ")  # a line's text holds no line break
     assert seg._ends_sentence(text) == bool(_SENTENCE_END.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Boy", "Kills", "Brother", "of", "the", "A", "party", "3", "Ünd", " "])
+        | st.sampled_from([" ", "\t", "\x1c", "\u3000", "首页", "-"]),
+        min_size=1,
+        max_size=30,
+    ).map("".join)
+)
+def test_headed_with_its_word_count_answers_as_without(text: str) -> None:
+    """The word-count gate of `_headed` changes no answer."""
+    if text.strip():
+        assert seg._headed(text, seg.word_count(text)) == seg._headed(text, 1 << 30)

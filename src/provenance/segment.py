@@ -87,8 +87,8 @@ class Line:
     """One non-blank line: its stripped text, span and surroundings.
 
     Treated as a value, but not frozen: a page of news makes hundreds of them and a
-    frozen attrs class is four times slower to build. `words` is counted once;
-    `key`, the normalised text used for fuzzy comparison, is made on demand.
+    frozen attrs class is four times slower to build. `words` is counted once (by
+    `word_count`); `key`, the normalised text used for fuzzy comparison, is made on demand.
     """
 
     number: int
@@ -98,13 +98,9 @@ class Line:
     kind: Kind
     blanks_before: int
     blanks_after: int
+    words: int
     teaser: bool = False  # one of a run of teaser items (cut snippets, headline + summary)
-    words: int = attrs.field(init=False)
     is_prose: bool = attrs.field(init=False)
-
-    @words.default
-    def _words(self) -> int:
-        return word_count(self.text)
 
     @is_prose.default
     def _is_prose(self) -> bool:
@@ -144,7 +140,9 @@ def lines(text: str) -> list[Line]:
             blanks = 0
         offset += len(piece) + 1
     gaps.append(blanks)
-    teasers = _teaser_runs([stripped for _, _, stripped in raw])
+    texts = [stripped for _, _, stripped in raw]
+    words = [word_count(stripped) for stripped in texts]
+    teasers = _teaser_runs(texts, words)
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = classify(stripped)
@@ -152,23 +150,25 @@ def lines(text: str) -> list[Line]:
         if kind in _META and joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         end = start + len(stripped)
-        out.append(Line(number, start, end, stripped, kind, gaps[i], gaps[i + 1], teasers[i]))
+        before, after = gaps[i], gaps[i + 1]
+        out.append(Line(number, start, end, stripped, kind, before, after, words[i], teasers[i]))
     return out
 
 
-def _teaser_runs(texts: list[str]) -> list[bool]:
+def _teaser_runs(texts: list[str], words: list[int]) -> list[bool]:
     """Which lines belong to a run of teasers: two or more short lines in a row that trail
     off ("…", "..."), as a widget's comment snippets cut to a length, or three or more lines
     that each run a title-case headline into its summary, short section labels and
     headlines without a summary allowed between them. One line that trails off is not
     enough (an excerpt of a story may end that way), nor one paragraph that opens with a run
     of names."""
-    cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, word_count(t)) for t in texts]
+    lines = list(zip(texts, words, strict=True))
+    cut = [text.endswith(_CUT_SHORT) and not _is_paragraph(text, n) for text, n in lines]
     cut = _in_runs(cut, 2, lambda: [False] * len(texts))
     headed = _in_runs(
-        [text[0].isupper() and _headed(text) for text in texts],
+        [text[0].isupper() and _headed(text, n) for text, n in lines],
         3,
-        lambda: [word_count(t) < _HEADLINE_WORDS or _title_case(t) for t in texts],
+        lambda: [n < _HEADLINE_WORDS or _title_case(text) for text, n in lines],
     )
     return [a or b for a, b in zip(cut, headed, strict=True)]
 
@@ -209,11 +209,13 @@ _TEASER_SUMMARY = 6  # and the words of the summary after them
 _HEADED_WORDS = 24  # words split off a line to find its head and summary
 
 
-def _headed(text: str) -> bool:
+def _headed(text: str, count: int) -> bool:
     """A headline in title case run straight into a sentence of summary, as on a list of
     teasers: "Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left
     Ruth's Chris Steakhouse without paying ...". Asked only of lines that open with a
-    capital letter."""
+    capital letter; `count` is the line's `word_count`."""
+    if count < _TEASER_HEAD + _TEASER_SUMMARY and text.isascii():
+        return False  # too few words for both (an ASCII line's count is its split's length)
     words = text.split(maxsplit=_HEADED_WORDS)  # the head and a summary fit in these
     head = capitalised = 0
     for word in words:
