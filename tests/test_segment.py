@@ -1038,3 +1038,16 @@ def test_headed_with_its_word_count_answers_as_without(text: str) -> None:
     """The word-count gate of `_headed` changes no answer."""
     if text.strip():
         assert seg._headed(text, seg.word_count(text)) == seg._headed(text, 1 << 30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.from_regex(seg._DATELINE)
+    | st.from_regex(seg._DATELINE, alphabet=st.characters(codec="ascii"))
+    | st.sampled_from(["LONDON COCOA 1300", "NY COMEX SILVER 11:30", "UPDATE 1-"]).map(
+        lambda text: text + " - More"
+    )
+)
+def test_the_dateline_gate_answers_as_the_expressions_alone(text: str) -> None:
+    expected = bool(seg._DATELINE.match(text)) and not seg._NOT_A_PLACE.match(text)
+    assert seg._is_dateline(text) == expected

@@ -268,6 +268,10 @@ def _ascii_title_case(text: str) -> bool:
 
 
 def _is_dateline(text: str) -> bool:
+    # `_DATELINE` needs a dash or a colon after the place, and may backtrack for long over a
+    # line in capitals without one ("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN FEBRUARY").
+    if "-" not in text and ":" not in text and "–" not in text and "—" not in text:
+        return False
     return bool(_DATELINE.match(text)) and not _NOT_A_PLACE.match(text)
 
 
