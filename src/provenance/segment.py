@@ -130,12 +130,11 @@ def lines(text: str) -> list[Line]:
     blanks = 0
     offset = 0
     for number, piece in enumerate(_split_lines(text), start=1):
-        content = piece.rstrip("\r")
-        stripped = content.strip()
+        stripped = piece.strip()  # a "\r" before the "\n" is whitespace: stripped with the rest
         if not stripped:
             blanks += 1
         else:
-            raw.append((number, offset + (len(content) - len(content.lstrip())), stripped))
+            raw.append((number, offset + (len(piece) - len(piece.lstrip())), stripped))
             gaps.append(blanks)
             blanks = 0
         offset += len(piece) + 1
@@ -146,8 +145,8 @@ def lines(text: str) -> list[Line]:
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = classify(stripped)
-        joined = gaps[i + 1] == 0 and i + 1 < len(raw)
-        if kind in _META and joined and _continues(stripped, raw[i + 1][2]):
+        meta_joined = kind in _META and gaps[i + 1] == 0 and i + 1 < len(raw)
+        if meta_joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         end = start + len(stripped)
         before, after = gaps[i], gaps[i + 1]
@@ -467,9 +466,10 @@ class Page:
     def story_starts(self) -> list[tuple[int, int]]:
         """(headline index, header end index) of every story start on the page."""
         starts: list[tuple[int, int]] = []
+        shapes = self._shapes  # `is_headline_shape` of every line
         j = 0
         while j < len(self):
-            if self.is_headline_shape(j):
+            if shapes[j]:
                 end = self.header_end(j)
                 if end is not None:
                     starts.append((j, end))
