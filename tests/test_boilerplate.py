@@ -73,3 +73,60 @@ def test_every_match_passes_its_gate(data: st.DataObject) -> None:
     line = data.draw(st.from_regex(pattern))
     assert re.search(pattern, line)
     assert bp._may_hold(line, words)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(bp._SHORT, alphabet=st.characters(codec="ascii")) | st.from_regex(bp._SHORT))
+def test_every_short_line_passes_the_lead_gate(line: str) -> None:
+    """Every opening of every alternative (ASCII lines are the ones the gate rules on)."""
+    assert bp._SHORT.match(line)
+    assert bp._may_be_short(bp._ascii_lead(line))
+
+
+_SHARE_ROWS = st.lists(
+    st.sampled_from(sorted(bp._SHARE_WORDS)).map(
+        lambda word: st.sampled_from([word, word.upper(), word.title()])
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_share_row_passes_the_lead_gate(data: st.DataObject) -> None:
+    words = [data.draw(word) for word in data.draw(_SHARE_ROWS)]
+    line = data.draw(st.sampled_from([" ", " | ", ", "])).join(words)
+    if bp._is_share_row(line):
+        assert bp._may_be_short(bp._ascii_lead(line))
+
+
+# Openings of short lines and of prose, with the letters a case-blind expression also takes.
+_SHORT_PIECES = st.sampled_from(
+    [
+        *("Share", "SHARE", "ſhare", "Email", "e-mail", "Print", "By", "BY", "by", "Bya"),
+        *("Updated", "Monday", "March", "mar", "3", "2025", "10:01", "pm", "Home", "Most"),
+        *("Read", "Source", "Via", "Popular", "Top", "Rated", "comments", "Comments"),
+        *("Follow", "us", "Skip", "to content", "ſkip", "\u212a", "ı", "Jane Doe", "Reuters"),
+        *("market", "The", "said", "(c)", "©", "Copyright", " ", ": ", " > ", ", ", "|"),
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SHORT_PIECES, min_size=1, max_size=6).map("".join))
+def test_a_line_the_lead_gates_rule_out_has_no_short_kind_and_is_no_link(line: str) -> None:
+    lead = bp._ascii_lead(line)
+    if not bp._may_be_short(lead):
+        assert bp._matched_short_kind(line) is None
+    if not bp._may_be_link(lead):
+        assert not bp._LINK.match(line)
+    if lead is not None:
+        assert lead == bp._LEAD.match(line).group().lower()  # type: ignore[union-attr]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(bp._LINK, alphabet=st.characters(codec="ascii")) | st.from_regex(bp._LINK))
+def test_every_link_passes_the_lead_gate(line: str) -> None:
+    assert bp._LINK.match(line)
+    assert bp._may_be_link(bp._ascii_lead(line))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 import re
 import textwrap
@@ -17,6 +18,8 @@ from provenance.boilerplate import Kind, byline, classify, parse_date, source
 from provenance.segment import Page, lines
 
 from .conftest import body_lines, make_body, make_title, page_story, page_text
+
+seg = importlib.import_module("provenance.segment")  # the module: `segment` is its function
 
 Body = Callable[..., str]
 
@@ -1109,3 +1112,62 @@ def test_lines_are_numbered_and_placed_as_the_text_reads(text: str) -> None:
     assert read == _raw_lines(text)
     for line in found:
         assert text[line.start : line.end] == line.text
+
+
+_ASCII_TEXT = st.text(
+    st.sampled_from("aZbY09_'-. ,;:()$&/\t") | st.characters(codec="ascii"), max_size=60
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    _ASCII_TEXT
+    | st.lists(
+        st.sampled_from(
+            ["U.S.", "3M", "2nd", "x-Ray", "_a", "'Tis", "a1B", "--", " ", "Boy", "kills"]
+        )
+    ).map("".join)
+)
+def test_ascii_title_case_answers_as_the_expression(text: str) -> None:
+    initials = seg._WORD_INITIAL.findall(text)
+    expected = bool(initials) and sum(map(str.isupper, initials)) >= seg._TITLE_CASE * len(initials)
+    assert seg._ascii_title_case(text) == expected
+    assert seg._title_case(text) == expected
+
+
+_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # how a sentence end read before
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(".!?…:\"”’')]。！？」』）a ") | st.characters(), min_size=1))
+def test_a_sentence_end_is_the_last_character(text: str) -> None:
+    text = text.replace("\n", " ")  # a line's text holds no line break
+    assert seg._ends_sentence(text) == bool(_SENTENCE_END.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Boy", "Kills", "Brother", "of", "the", "A", "party", "3", "Ünd", " "])
+        | st.sampled_from([" ", "\t", "\x1c", "\u3000", "首页", "-"]),
+        min_size=1,
+        max_size=30,
+    ).map("".join)
+)
+def test_headed_with_its_word_count_answers_as_without(text: str) -> None:
+    """The word-count gate of `_headed` changes no answer."""
+    if text.strip():
+        assert seg._headed(text, seg.word_count(text)) == seg._headed(text, 1 << 30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.from_regex(seg._DATELINE)
+    | st.from_regex(seg._DATELINE, alphabet=st.characters(codec="ascii"))
+    | st.sampled_from(["LONDON COCOA 1300", "NY COMEX SILVER 11:30", "UPDATE 1-"]).map(
+        lambda text: text + " - More"
+    )
+)
+def test_the_dateline_gate_answers_as_the_expressions_alone(text: str) -> None:
+    expected = bool(seg._DATELINE.match(text)) and not seg._NOT_A_PLACE.match(text)
+    assert seg._is_dateline(text) == expected

@@ -333,7 +333,63 @@ _SHORT = re.compile(
 )
 
 
-def _short_kind(line: str) -> Kind | None:
+# The first letters (up to three, in lower case) that a line matching `_SHORT` opens with,
+# alternative by alternative: a word ("skip" -> "ski", "e-mail" -> "e"), a weekday or month
+# ("monday" -> "mon") or a date line's label ("updated"). An alternative that opens with a
+# digit or a sign ("12 comments", "(c) 2019", "03/04/2025") has no letters to lead with.
+_SHORT_LEAD_WORDS = (
+    # `_BOILERPLATE`
+    *("skip", "short", "follow", "share", "advertise", "ad", "sponsored", "print", "e"),
+    *("email", "comments", "subscribe", "newsletters", "rss", "sign", "log", "menu"),
+    *("search", "close", "listen", "copy", "tweet", "whatsapp", "facebook", "twitter"),
+    *("linkedin", "reddit", "telegram", "pinterest", "instagram", "youtube", "flipboard"),
+    *("back", "next", "previous", "load", "show", "toggle", "read", "continue", "click"),
+    *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
+    *("customer", "help", "your", "do", "all", "copyright", "image"),
+    # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
+    *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
+    *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest"),
+    *("oldest", "best", "featured", "readers", "user", "visitor"),
+    # `_DATE_LINE`: its labels, weekdays and months
+    *("last", "updated", "published", "posted", "modified", "created", "date"),
+    *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
+    *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    # `_BYLINE`, `_SOURCE`
+    *("by", "source", "via", "courtesy"),
+)
+_LEAD = re.compile(r"[A-Za-z]{0,3}")
+
+
+def _lead(line: str) -> str:
+    """The first letters of an ASCII line, up to three, in lower case ("" if it opens
+    otherwise)."""
+    head = line[:3]
+    if not head.isalpha():  # a shorter word, or a line that opens with a digit or a sign
+        match = _LEAD.match(line)
+        head = match.group() if match else ""
+    return head.lower()
+
+
+def _ascii_lead(line: str) -> str | None:
+    """The lead of an ASCII line, which the lead gates rule on; None for any other line:
+    there a case-blind expression also takes letters `lower` keeps ("ı", "ſ")."""
+    return _lead(line) if line.isascii() else None
+
+
+# What an ASCII line that `_SHORT` matches, or that is a share row, opens with (a share row
+# opens with a share word): a line that opens with other letters is neither.
+_SHORT_LEADS = frozenset(map(_lead, (*_SHORT_LEAD_WORDS, *_SHARE_WORDS)))
+
+
+def _may_be_short(lead: str | None) -> bool:
+    """Whether a line with this lead may match `_SHORT` or be a share row: a gate that rules
+    out most lines of prose for the price of a set look-up. A line with no lead (not ASCII,
+    or opening with a digit or a sign) is not ruled out."""
+    return not lead or lead in _SHORT_LEADS
+
+
+def _matched_short_kind(line: str) -> Kind | None:
+    """The kind of a short line by `_SHORT` and `_is_share_row`, not gated."""
     match = _SHORT.match(line)
     group = match.lastgroup if match else None
     if group in ("boilerplate", "crumb") or _is_share_row(line):
@@ -353,16 +409,35 @@ def _short_kind(line: str) -> Kind | None:
     return None
 
 
+# Every word a site notice or a disclaimer needs: one gate before both (one `lower`).
+_NOTICE_WORDS = (*_COPYRIGHT_WORDS, *_SITE_TERMS_WORDS, *_DISCLAIMER_WORDS)
+# What an ASCII line that `_LINK` matches opens with: its first word ("don't" -> "don").
+_LINK_LEADS = frozenset(
+    map(
+        _lead,
+        ("also", "read", "see", "related", "recommended", "must", "don", "watch", "listen", "more"),
+    )
+)
+
+
+def _may_be_link(lead: str | None) -> bool:
+    """Whether a line with this lead may match `_LINK`: a gate as `_may_be_short` is."""
+    return lead is None or lead in _LINK_LEADS
+
+
 def classify(line: str) -> Kind:
     """The kind of one stripped, non-blank line."""
-    if len(line) <= 120:
-        kind = _short_kind(line)
+    lead = _ascii_lead(line)
+    if len(line) <= 120 and _may_be_short(lead):
+        kind = _matched_short_kind(line)
         if kind is not None:
             return kind
-    if _is_consent_banner(line) or _is_site_notice(line) or _is_disclaimer(line):
+    if _is_consent_banner(line) or (
+        _may_hold(line, _NOTICE_WORDS) and (_is_site_notice(line) or _is_disclaimer(line))
+    ):
         return Kind.BOILERPLATE
-    if len(line) <= 300 and _LINK.match(line):
+    if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):
         return Kind.LINK
-    if _CREDIT.search(line):
+    if ")" in line and _CREDIT.search(line):  # a credit closes its parenthesis
         return Kind.CAPTION
     return Kind.TEXT

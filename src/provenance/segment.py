@@ -52,7 +52,7 @@ from .text import normalize, word_count
 
 _normalized = lru_cache(maxsize=1 << 16)(normalize)
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
-_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # the last ones: CJK
+_SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
@@ -88,8 +88,8 @@ class Line:
     """One non-blank line: its stripped text, span and surroundings.
 
     Treated as a value, but not frozen: a page of news makes hundreds of them and a
-    frozen attrs class is four times slower to build. `words` is counted once;
-    `key`, the normalised text used for fuzzy comparison, is made on demand.
+    frozen attrs class is four times slower to build. `words` is counted once (by
+    `word_count`); `key`, the normalised text used for fuzzy comparison, is made on demand.
     """
 
     number: int
@@ -99,13 +99,9 @@ class Line:
     kind: Kind
     blanks_before: int
     blanks_after: int
+    words: int
     teaser: bool = False  # one of a run of teaser items (cut snippets, headline + summary)
-    words: int = attrs.field(init=False)
     is_prose: bool = attrs.field(init=False)
-
-    @words.default
-    def _words(self) -> int:
-        return word_count(self.text)
 
     @is_prose.default
     def _is_prose(self) -> bool:
@@ -115,7 +111,7 @@ class Line:
         if self.is_paragraph:
             return True
         return self.words >= 8 and (
-            bool(_SENTENCE_END.search(self.text))
+            _ends_sentence(self.text)
             or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
         )
 
@@ -135,43 +131,52 @@ def lines(text: str) -> list[Line]:
     blanks = 0
     offset = 0
     for number, piece in enumerate(_split_lines(text), start=1):
-        content = piece.rstrip("\r")
-        stripped = content.strip()
+        stripped = piece.strip()  # a "\r" before the "\n" is whitespace: stripped with the rest
         if not stripped:
             blanks += 1
         else:
-            raw.append((number, offset + (len(content) - len(content.lstrip())), stripped))
+            raw.append((number, offset + (len(piece) - len(piece.lstrip())), stripped))
             gaps.append(blanks)
             blanks = 0
         offset += len(piece) + 1
     gaps.append(blanks)
-    teasers = _teaser_runs([stripped for _, _, stripped in raw])
+    texts = [stripped for _, _, stripped in raw]
+    words = [word_count(stripped) for stripped in texts]
+    teasers = _teaser_runs(texts, words)
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = classify(stripped)
-        joined = gaps[i + 1] == 0 and i + 1 < len(raw)
-        if kind in _META and joined and _continues(stripped, raw[i + 1][2]):
+        meta_joined = kind in _META and gaps[i + 1] == 0 and i + 1 < len(raw)
+        if meta_joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         end = start + len(stripped)
-        out.append(Line(number, start, end, stripped, kind, gaps[i], gaps[i + 1], teasers[i]))
+        before, after = gaps[i], gaps[i + 1]
+        out.append(Line(number, start, end, stripped, kind, before, after, words[i], teasers[i]))
     return out
 
 
-def _teaser_runs(texts: list[str]) -> list[bool]:
+def _teaser_runs(texts: list[str], words: list[int]) -> list[bool]:
     """Which lines belong to a run of teasers: two or more short lines in a row that trail
     off ("…", "..."), as a widget's comment snippets cut to a length, or three or more lines
     that each run a title-case headline into its summary, short section labels and
     headlines without a summary allowed between them. One line that trails off is not
     enough (an excerpt of a story may end that way), nor one paragraph that opens with a run
     of names."""
-    cut = [t.endswith(_CUT_SHORT) and not _is_paragraph(t, word_count(t)) for t in texts]
+    lines = list(zip(texts, words, strict=True))
+    cut = [text.endswith(_CUT_SHORT) and not _is_paragraph(text, n) for text, n in lines]
     cut = _in_runs(cut, 2, lambda: [False] * len(texts))
     headed = _in_runs(
-        [text[0].isupper() and _headed(text) for text in texts],
+        [text[0].isupper() and _headed(text, n) for text, n in lines],
         3,
-        lambda: [word_count(t) < _HEADLINE_WORDS or _title_case(t) for t in texts],
+        lambda: [n < _HEADLINE_WORDS or _title_case(text) for text, n in lines],
     )
     return [a or b for a, b in zip(cut, headed, strict=True)]
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does. A line's text holds no "\n": its last
+    character is all there is to look at."""
+    return text[-1] in _SENTENCE_ENDS
 
 
 def _is_paragraph(text: str, words: int) -> bool:
@@ -204,11 +209,13 @@ _TEASER_SUMMARY = 6  # and the words of the summary after them
 _HEADED_WORDS = 24  # words split off a line to find its head and summary
 
 
-def _headed(text: str) -> bool:
+def _headed(text: str, count: int) -> bool:
     """A headline in title case run straight into a sentence of summary, as on a list of
     teasers: "Customers Leave Without Paying $690 Bill At Troy Steakhouse A party of six left
     Ruth's Chris Steakhouse without paying ...". Asked only of lines that open with a
-    capital letter."""
+    capital letter; `count` is the line's `word_count`."""
+    if count < _TEASER_HEAD + _TEASER_SUMMARY and text.isascii():
+        return False  # too few words for both (an ASCII line's count is its split's length)
     words = text.split(maxsplit=_HEADED_WORDS)  # the head and a summary fit in these
     head = capitalised = 0
     for word in words:
@@ -236,11 +243,35 @@ def _title_case(text: str) -> bool:
     """Whether most words are capitalised: a list of headlines or links ("Boy Kills Brother,
     Removes His Eyes 10 comments") held together without blank lines, not a wrapped
     paragraph, whose words are mostly lower case."""
+    if text.isascii():
+        return _ascii_title_case(text)
     initials = _WORD_INITIAL.findall(text)
     return bool(initials) and sum(map(str.isupper, initials)) >= _TITLE_CASE * len(initials)
 
 
+# ASCII letters to "U" and "l" (their case), every other character to a space; the rest of a
+# word's characters ([0-9_'-]) are deleted: a word's first letter then follows a space.
+_INITIAL_CASE = bytes(
+    ord("U") if chr(b).isupper() else ord("l") if chr(b).islower() else ord(" ") for b in range(128)
+) + bytes(128)
+_WORD_MIDDLE = b"0123456789_'-"
+
+
+def _ascii_title_case(text: str) -> bool:
+    """`_title_case` of an ASCII line without a regular expression: `_WORD_INITIAL` takes
+    the first letter of each run of [A-Za-z0-9_'-], and with the non-letters of the runs
+    deleted, that letter is the one after a space."""
+    cases = (" " + text).encode("ascii").translate(_INITIAL_CASE, _WORD_MIDDLE)
+    upper = cases.count(b" U")
+    initials = upper + cases.count(b" l")
+    return bool(initials) and upper >= _TITLE_CASE * initials
+
+
 def _is_dateline(text: str) -> bool:
+    # `_DATELINE` needs a dash or a colon after the place, and may backtrack for long over a
+    # line in capitals without one ("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN FEBRUARY").
+    if "-" not in text and ":" not in text and "–" not in text and "—" not in text:
+        return False
     return bool(_DATELINE.match(text)) and not _NOT_A_PLACE.match(text)
 
 
@@ -313,11 +344,10 @@ class Page:
     def _headline_shape(self, at: int, min_words: int) -> bool:
         line = self[at]
         text = line.text
-        runs_on = line.blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
         return (
             line.kind is Kind.TEXT
             and (line.blanks_before >= 1 or at == 0)
-            and not runs_on
+            and not self._runs_on(at)
             and min_words <= line.words <= 30
             and len(text) <= 250
             and text[-1] not in ",;"
@@ -326,6 +356,10 @@ class Page:
             and "(@" not in text
             and not _BULLET.match(text)
         )
+
+    def _runs_on(self, at: int) -> bool:
+        """Whether text runs on from the line into the next one, with no break between."""
+        return self[at].blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
 
     def repeats(self, line: Line, title: Line) -> bool:
         """Whether `line` prints `title` again (a label printed on every item does not count)."""
@@ -430,7 +464,7 @@ class Page:
         testimony from people on" over "Verified video footage, eyewitness testimony from
         people on the ground ...")."""
         line = self[at]
-        if at + 1 >= len(self) or _SENTENCE_END.search(line.text):
+        if at + 1 >= len(self) or _ends_sentence(line.text):
             return False
         following = self[at + 1]
         return (
@@ -443,9 +477,10 @@ class Page:
     def story_starts(self) -> list[tuple[int, int]]:
         """(headline index, header end index) of every story start on the page."""
         starts: list[tuple[int, int]] = []
+        shapes = self._shapes  # `is_headline_shape` of every line
         j = 0
         while j < len(self):
-            if self.is_headline_shape(j):
+            if shapes[j]:
                 end = self.header_end(j)
                 if end is not None:
                     starts.append((j, end))
@@ -625,13 +660,15 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
     starts = page.story_starts()
     while True:
         drafts = _drafts(page, starts)
-        short = {k - 1 for k in range(1, len(drafts)) if not drafts[k].enough(min_words)}
+        enough = [draft.enough(min_words) for draft in drafts]  # each draft asked once
+        short = {k - 1 for k in range(1, len(drafts)) if not enough[k]}
         if not short:
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
-    stories = [d for d in drafts if d.enough(min_words) and (d.body or d.title)]
-    if any(not d.is_navigation for d in stories):
-        stories = [d for d in stories if not d.is_navigation]  # menus beside a story: dropped
+    stories = [d for d, ok in zip(drafts, enough, strict=True) if ok and (d.body or d.title)]
+    navigation = [draft.is_navigation for draft in stories]
+    if not all(navigation):
+        stories = [d for d, menu in zip(stories, navigation, strict=True) if not menu]  # dropped
     if not stories:
         whole = _Draft(title=None)
         for draft in drafts:
