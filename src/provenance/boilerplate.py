@@ -346,16 +346,18 @@ _SHORT_LEAD_WORDS = (
     *("back", "next", "previous", "load", "show", "toggle", "read", "continue", "click"),
     *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
     *("customer", "help", "your", "do", "all", "copyright", "image"),
+    *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
     *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
     *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest"),
-    *("oldest", "best", "featured", "readers", "user", "visitor"),
+    *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no"),
     # `_DATE_LINE`: its labels, weekdays and months
-    *("last", "updated", "published", "posted", "modified", "created", "date"),
+    *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
+    *("filed", "on"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     # `_BYLINE`, `_SOURCE`
-    *("by", "source", "via", "courtesy"),
+    *("by", "written", "reported", "story", "words", "source", "via", "courtesy"),
 )
 _LEAD = re.compile(r"[A-Za-z]{0,3}")
 

@@ -644,7 +644,7 @@ def _furniture_tail(body: list[Line]) -> int:
     for count, line in enumerate(reversed(body)):
         if line.is_prose:
             return count
-        if line.words >= 8 or _SENTENCE_END.search(line.text) or _DIGITS.search(line.text):
+        if line.words >= 8 or _ends_sentence(line.text) or _DIGITS.search(line.text):
             return 0
     return 0
 
