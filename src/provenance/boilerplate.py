@@ -164,17 +164,18 @@ _ZONE = (
     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|ET|PT"
     r"|\w+ (?:standard|daylight) time)"
 )
-_UPDATED = r"(?:(?:last|first)\s+)?(?:updated|published|posted|modified|created|filed|date|dated)"
-_SEPARATOR = r"\s*[,|·•\-–—]?\s*"
-# What may follow the date: times, a time zone, "| Last updated on <date>".
-_AFTER_DATE = (
-    rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE})){{0,3}}"
-    rf"(?:{_SEPARATOR}{_UPDATED}(?:\s+on)?\s*:?\s*{_DATE_BODY}"
-    rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE})){{0,3}})?"
+# A date's label: "Updated", "Last updated on:", "Filed on".
+_LABEL = (
+    r"(?:(?:last|first)\s+)?(?:updated|published|posted|modified|created|filed|date|dated)"
+    r"(?:\s+on)?\s*:?\s*"
 )
+_SEPARATOR = r"\s*[,|·•\-–—]?\s*"
+_TIMES = rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
+# What may follow the date: times, a time zone, "| Last updated on <date>".
+_AFTER_DATE = rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}{_DATE_BODY}{_TIMES})?"
 _DATE_LINE = re.compile(
     rf"^(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
-    rf"(?:{_UPDATED}(?:\s+on)?\s*:?\s*|on\s+)?"
+    rf"(?:{_LABEL}|on\s+)?"
     rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
     rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}\s*$",  # "Nov 19, 2019, 8:00 AM EST"
     re.IGNORECASE,

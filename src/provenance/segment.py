@@ -611,7 +611,7 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
                 if not _DIGITS.search(page[at].text)
             ),
         )
-        for at in range(title_at + 1, header_end + 1):
+        for at in header:
             if page[at].kind is not Kind.TEXT:
                 draft.take(page[at])  # header: keep the date, byline and source; drop the rest
         in_teasers = False
@@ -640,7 +640,7 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
 def _furniture_tail(body: list[Line]) -> int:
     """How many lines end the body after its last prose as site furniture ("Related Topics",
     tag names, "Download for iOS"): short lines that end no sentence and state no figure
-    (a table's rows stay). None when no prose comes before them."""
+    (a table's rows stay). Zero when no prose comes before them."""
     for count, line in enumerate(reversed(body)):
         if line.is_prose:
             return count

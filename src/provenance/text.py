@@ -98,11 +98,10 @@ def word_count(text: str) -> int:
     like a paragraph and a two-character menu item like a word."""
     if text.isascii():
         return len(text.split())
-    unspaced = len(_UNSPACED_CHAR.findall(text))
+    spaced, unspaced = _UNSPACED_CHAR.subn(" ", text)
     if not unspaced:
         return len(text.split())
-    spaced = _SPACED_WORD.findall(_UNSPACED_CHAR.sub(" ", text))
-    return len(spaced) + -(-unspaced // _CHARS_PER_WORD)
+    return len(_SPACED_WORD.findall(spaced)) + -(-unspaced // _CHARS_PER_WORD)
 
 
 def _ascii_words(text: str) -> list[str]:
