@@ -42,6 +42,11 @@ _PIECES = st.sampled_from(
         ", ",
         ". ",
         "\u212a",
+        "\u0130",
+        "for informational purposes only",
+        "not intended to diagnose",
+        "Consult your physician",
+        "is a registered trademark",
     ]
 )
 LINES = st.lists(_PIECES, max_size=8).map("".join)
@@ -60,6 +65,13 @@ def _is_site_notice_ungated(line: str) -> bool:
 @given(LINES)
 def test_gated_site_notice_answers_as_the_expressions_alone(line: str) -> None:
     assert bp._is_site_notice(line) == _is_site_notice_ungated(line)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINES.map(str.strip).filter(bool), min_size=1, max_size=6))
+def test_a_page_classified_at_once_answers_as_its_lines_one_by_one(lines: list[str]) -> None:
+    """The page-wide notice gate rules out no line that `classify` would find a notice."""
+    assert bp.classify_page(lines, "\n".join(lines)) == [bp.classify(line) for line in lines]
 
 
 @settings(max_examples=300, deadline=None)

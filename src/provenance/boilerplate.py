@@ -276,11 +276,16 @@ def _is_disclaimer(line: str) -> bool:
     return len({match.lower() for match in _DISCLAIMER.findall(line)}) >= 2
 
 
+# The letters outside ASCII that a case-blind expression takes for ASCII ones, where `lower`
+# does not make them so: "İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k".
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _may_hold(line: str, words: tuple[str, ...]) -> bool:
-    """Whether `line` may hold one of `words` in any case: a gate before a case-blind regular
-    expression that needs one of them, ten times cheaper than its search. Only ASCII lines
-    are ruled out: elsewhere such an expression also takes letters `lower` keeps ("ı", "ſ")."""
-    if not line.isascii():
+    """Whether `line` (a line, or a whole page) may hold one of `words` in any case: a gate
+    before a case-blind regular expression that needs one of them, ten times cheaper than
+    its search. Text with a letter such an expression folds to ASCII is not ruled out."""
+    if not line.isascii() and _FOLDS_TO_ASCII.search(line):
         return True
     lowered = line.lower()
     for word in words:  # noqa: SIM110 (a loop: twice as fast as any() over a generator)
@@ -435,13 +440,27 @@ def _may_be_link(lead: str | None) -> bool:
 
 def classify(line: str) -> Kind:
     """The kind of one stripped, non-blank line."""
+    return _classify(line, notices=True)
+
+
+def classify_page(lines: list[str], page: str) -> list[Kind]:
+    """`classify` of each line of a page whose text is `page`: the words every notice and
+    disclaimer needs are looked for in the page once, and most pages hold none of them."""
+    notices = _may_hold(page, _NOTICE_WORDS)
+    return [_classify(line, notices) for line in lines]
+
+
+def _classify(line: str, notices: bool) -> Kind:
+    """`classify`; `notices` False: the line is known to hold no site notice or disclaimer."""
     lead = _ascii_lead(line)
     if len(line) <= 120 and _may_be_short(lead):
         kind = _matched_short_kind(line)
         if kind is not None:
             return kind
     if _is_consent_banner(line) or (
-        _may_hold(line, _NOTICE_WORDS) and (_is_site_notice(line) or _is_disclaimer(line))
+        notices
+        and _may_hold(line, _NOTICE_WORDS)
+        and (_is_site_notice(line) or _is_disclaimer(line))
     ):
         return Kind.BOILERPLATE
     if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):

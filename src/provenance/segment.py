@@ -46,7 +46,7 @@ from functools import cached_property, lru_cache
 import attrs
 from rapidfuzz import fuzz
 
-from .boilerplate import Kind, byline, classify, parse_date, source
+from .boilerplate import Kind, byline, classify_page, parse_date, source
 from .model import Story
 from .text import normalize, word_count
 
@@ -108,7 +108,7 @@ class Line:
         """Reads as running text: long, or a sentence, or part of a wrapped paragraph."""
         if self.kind is not Kind.TEXT or self.teaser:
             return False
-        if self.is_paragraph:
+        if _is_paragraph(self.text, self.words):
             return True
         return self.words >= 8 and (
             _ends_sentence(self.text)
@@ -143,9 +143,10 @@ def lines(text: str) -> list[Line]:
     texts = [stripped for _, _, stripped in raw]
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
+    kinds = classify_page(texts, text)
     out = []
     for i, (number, start, stripped) in enumerate(raw):
-        kind = classify(stripped)
+        kind = kinds[i]
         meta_joined = kind in _META and gaps[i + 1] == 0 and i + 1 < len(raw)
         if meta_joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
@@ -592,31 +593,32 @@ class _Draft:
 def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     """One draft before the first start (the page's preamble), then one per start."""
     drafts = []
+    lines = page.lines
     bounds = [(-1, -1), *starts]
     for k, (title_at, header_end) in enumerate(bounds):
         stop = starts[k][0] if k < len(starts) else len(page)
-        header = range(title_at + 1, header_end + 1)
-        kinds = {page[at].kind for at in header}
+        header = lines[title_at + 1 : header_end + 1]
+        kinds = {line.kind for line in header}
         named = title_at >= 0 and (not kinds.isdisjoint(_NAMED) or page.lede_follows(title_at))
         credited = named or (title_at >= 0 and Kind.DATE in kinds)
         draft = _Draft(
-            title=page[title_at] if title_at >= 0 else None,
-            headed=any(page.repeats(page[at], page[title_at]) for at in header),
+            title=lines[title_at] if title_at >= 0 else None,
+            headed=any(page.repeats(line, lines[title_at]) for line in header),
             credited=credited,
             # below the readers' comments a date is no credit: every comment carries one
             comment=title_at > page.comments_at and not named,
             span_words=sum(
-                page[at].words
-                for at in range(title_at + 1, _story_stop(page, title_at, stop))
-                if not _DIGITS.search(page[at].text)
+                line.words
+                for line in lines[title_at + 1 : _story_stop(page, title_at, stop)]
+                if not _DIGITS.search(line.text)
             ),
         )
-        for at in header:
-            if page[at].kind is not Kind.TEXT:
-                draft.take(page[at])  # header: keep the date, byline and source; drop the rest
+        for line in header:
+            if line.kind is not Kind.TEXT:
+                draft.take(line)  # header: keep the date, byline and source; drop the rest
         in_teasers = False
         for at in range(header_end + 1, stop):
-            line = page[at]
+            line = lines[at]
             if line.kind is Kind.COMMENTS:
                 break  # the readers' comments: not the story, however much prose they hold
             if in_teasers and not page.prose_resumes(at, stop):
