@@ -384,7 +384,29 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("Updated: an hour ago", Kind.BOILERPLATE),
         ("Two hours ago, the river burst its banks.", Kind.TEXT),
         ("Share on Facebook", Kind.BOILERPLATE),
+        ("Share this with Facebook", Kind.BOILERPLATE),
+        ("With this, the deal is done", Kind.TEXT),
         ("Follow us on Instagram", Kind.BOILERPLATE),
+        ("Sign up to our newsletter for exclusive updates and enhanced content", Kind.BOILERPLATE),
+        ("A wild rabbit. Getty Images/iStockphoto", Kind.CAPTION),
+        (
+            "Protesters at Hong Kong Polytechnic University on Tuesday. Photograph: Thomas "
+            "Peter/Reuters",
+            Kind.CAPTION,
+        ),
+        ("Photo: Gene J. Puskar", Kind.CAPTION),
+        # a text dump marks list items: the item is read as it would be unmarked
+        ("* 19 November 2019", Kind.DATE),
+        ("• Home", Kind.BOILERPLATE),
+        ("* By Jane Doe", Kind.BYLINE),
+        ("* The council met on Tuesday", Kind.TEXT),
+        ("The image: a sprawling city at night", Kind.TEXT),  # a sentence, not a credit
+        # paragraphs an extractor joined into one line with the caption that ends them
+        (
+            " ".join(["The council met on Tuesday to discuss the budget for next year."] * 5)
+            + " Credit: ESA",
+            Kind.TEXT,
+        ),
         ("Sign up for our newsletter", Kind.BOILERPLATE),
         ("Subscribe to the Morning Briefing newsletter", Kind.BOILERPLATE),
         ("Advertisement - Continue Reading Below", Kind.BOILERPLATE),
@@ -474,6 +496,66 @@ def test_site_furniture_after_the_last_paragraph_is_not_the_story() -> None:
     (story,) = segment(page)
     assert story.body == "\n".join(body_lines(body))
     assert page[: story.end].endswith(body_lines(body)[-1])
+
+
+def test_site_furniture_between_the_header_and_the_first_paragraph_is_not_the_story() -> None:
+    title, body = make_title(49), make_body(49, paragraphs=3)
+    furniture = "Crime and Public Safety\nAssociated Press\n\nGet the latest news on your phone"
+    page = f"{title}\n\nBy Jane Doe\n\n{furniture}\n\n{body}\n"
+    (story,) = segment(page)
+    assert story.body == "\n".join(body_lines(body))
+    assert page[story.start :].startswith(title)
+
+
+def test_an_authors_name_over_the_date_is_part_of_the_header() -> None:
+    title, body = "10 things in tech you need to know today", make_body(52, paragraphs=3)
+    other = page_story(make_title(53), make_body(53, paragraphs=3), "18 November 2019")
+    names = "Alexandra Ma and Shona Ghosh\nNov. 19, 2019, 06:43 AM"
+    _, story = segment(f"{other}\n\n{title}\n\n{names}\n\n{body}\n")
+    assert (story.title, story.date) == (title, dt.date(2019, 11, 19))
+    assert story.body == "\n".join(body_lines(body))
+
+
+def test_a_headline_under_a_story_s_last_sentence_keeps_its_byline() -> None:
+    # A sign-off sentence has a headline's shape: the headline under it is no deck of it.
+    first, second = make_title(54), "Arshad Sharif’s killing: a well-planned elimination?"
+    signoff = "This article originally appeared on the Example club website."
+    body = make_body(55, paragraphs=3)
+    story = f"{first}\n\nBy Jane Doe\n\n{make_body(54, 3)}\n\n{signoff}"
+    page = f"{story}\n\n{second}\n\nBy John Roe\n\n{body}\n"
+    stories = segment(page)
+    assert [(s.title, s.byline) for s in stories] == [(first, "Jane Doe"), (second, "John Roe")]
+    assert stories[1].body == "\n".join(body_lines(body))
+
+
+def test_a_dated_headline_in_a_text_dump_of_a_page_starts_its_story() -> None:
+    # Text dumps of pages mark list items ("* "): a date printed as one still dates.
+    menu = "\n".join(f"* {name}" for name in ("Home", "News", "Sport", "Weather", "Menu"))
+    title, body = make_title(56), make_body(56, paragraphs=3)
+    page = f"{menu}\n\n{title}\n\n* 19 November 2019\n* Share this with Facebook\n\n{body}\n"
+    (story,) = segment(page)
+    assert (story.title, story.date) == (title, dt.date(2019, 11, 19))
+    assert story.body == "\n".join(body_lines(body))
+
+
+def test_an_extract_that_opens_with_its_lede_has_no_headline() -> None:
+    # Extractors that drop the headline leave the lede on the first line, a headline's shape.
+    lede = (
+        "BUFFALO, N.Y. — Hours before the game, the coach expressed confidence in the "
+        "veteran winger, saying he always finds a way to start scoring."
+    )
+    body = make_body(51, paragraphs=3)
+    (story,) = segment(f"{lede}\n\n{body}\n")
+    assert story.title == ""
+    assert story.body == "\n".join([lede, *body_lines(body)])
+
+
+def test_a_dateline_place_over_the_lede_stays_with_the_story() -> None:
+    title, body = make_title(50), make_body(50, paragraphs=3)
+    (story,) = segment(
+        f"{title}\n\nBy Jane Doe\n\nShare\nRelated Topics\n\nBAAR, SWITZERLAND\n\n{body}\n"
+    )
+    assert story.body == "\n".join(["BAAR, SWITZERLAND", *body_lines(body)])
 
 
 @pytest.mark.parametrize(

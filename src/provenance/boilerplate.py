@@ -38,7 +38,8 @@ _NAV_PATTERNS = (
     r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues below"
     r"(?: advertisement)?",
     r"advertisement\s*[-–—:]?\s*(?:continue|scroll) (?:reading|to continue)(?: below)?",
-    r"(?:sign up|subscribe) (?:for|to) (?:our|the)(?: [\w'-]+){0,3} newsletters?",
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the)(?: [\w'-]+){0,3} newsletters?"
+    r"(?: (?:for|to|and) [\w' -]{1,60})?",  # "... newsletter for exclusive updates"
     r"print|e-?mail|comments?|subscribe(?: now)?|newsletters?|rss(?: feeds?)?",
     r"sign (?:in|up)|log ?in|log ?out|menu|search|close",
     r"listen(?: to (?:this )?(?:article|story))?|copy link",
@@ -104,6 +105,8 @@ _SHARE_WORDS = frozenset(
         "us",
     }
 )
+# Words a share row may hold between its share words ("Share this with Facebook"), never first.
+_SHARE_FILLERS = frozenset({"this", "with"})
 _TOKEN = re.compile(r"[\w+-]+")
 _BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
 # A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
@@ -150,6 +153,15 @@ _CREDIT = re.compile(
     r"afp|ap|reuters|getty|epa|anadolu|xinhua)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )
+# A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
+# "A wild rabbit. Getty Images/iStockphoto": a label and a name, or a name and an agency.
+_CAPTIONED = r"[A-Z][\w.'’-]*"  # a capitalised word of a credited name
+_BARE_CREDIT = re.compile(
+    rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
+    rf"|\b{_CAPTIONED}/(?i:reuters|ap|afp|getty images|istockphoto|shutterstock|epa|xinhua"
+    r"|anadolu))\s*$"
+)
+_CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
 _CJK_DATE = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
 _CJK_DATE_PARTS = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D+")
@@ -188,11 +200,23 @@ _DATED_BYLINE = re.compile(
 
 
 _ISO = re.compile(r"^\d{4}[-/]")  # year first: month, then day
+# The mark of a list item that a text dump of a page puts before a date, a byline or a
+# menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
+_ITEM_MARK = re.compile(r"[*•·▪◦‣]\s+")
+
+
+def _unmarked(line: str) -> str:
+    """The stripped line without the mark of a list item."""
+    line = line.strip()
+    if line and line[0] in "*•·▪◦‣":
+        return _ITEM_MARK.sub("", line, count=1)
+    return line
 
 
 def parse_date(line: str) -> dt.date | None:
     """The date of a date line ("Updated 09 December 2025" -> 2025-12-09), else None."""
-    match = _DATE_LINE.match(line.strip()) or _DATED_BYLINE.match(line.strip())
+    line = _unmarked(line)
+    match = _DATE_LINE.match(line) or _DATED_BYLINE.match(line)
     if match is None:
         return None
     try:
@@ -207,13 +231,14 @@ def parse_date(line: str) -> dt.date | None:
 
 def byline(line: str) -> str | None:
     """The name in a "By ..." line, else None."""
-    match = _DATED_BYLINE.match(line.strip()) or _BYLINE.match(line.strip())
+    line = _unmarked(line)
+    match = _DATED_BYLINE.match(line) or _BYLINE.match(line)
     return match["who"].strip() if match and len(match["who"].split()) <= 10 else None
 
 
 def source(line: str) -> str | None:
     """The credit in a "Source: ..." line, else None."""
-    match = _SOURCE.match(line.strip())
+    match = _SOURCE.match(_unmarked(line))
     return match["who"].strip() if match else None
 
 
@@ -315,7 +340,11 @@ def _is_share_row(line: str) -> bool:
         return False  # cheap gate: most lines are not share rows
     words = [w.lower() for w in _TOKEN.findall(line)]
     shares = sum(w in _SHARE_WORDS for w in words)
-    return len(words) >= 2 and shares >= 1 and all(w in _SHARE_WORDS or w.isdigit() for w in words)
+    return (
+        len(words) >= 2
+        and shares >= 1
+        and all(w in _SHARE_WORDS or w in _SHARE_FILLERS or w.isdigit() for w in words)
+    )
 
 
 def _unnamed(pattern: re.Pattern[str]) -> str:
@@ -452,6 +481,7 @@ def classify_page(lines: list[str], page: str) -> list[Kind]:
 
 def _classify(line: str, notices: bool) -> Kind:
     """`classify`; `notices` False: the line is known to hold no site notice or disclaimer."""
+    line = _unmarked(line)
     lead = _ascii_lead(line)
     if len(line) <= 120 and _may_be_short(lead):
         kind = _matched_short_kind(line)
@@ -466,5 +496,7 @@ def _classify(line: str, notices: bool) -> Kind:
     if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):
         return Kind.LINK
     if ")" in line and _CREDIT.search(line):  # a credit closes its parenthesis
+        return Kind.CAPTION
+    if len(line) <= _CAPTION_CHARS and ("/" in line or ":" in line) and _BARE_CREDIT.search(line):
         return Kind.CAPTION
     return Kind.TEXT

@@ -54,6 +54,9 @@ _normalized = lru_cache(maxsize=1 << 16)(normalize)
 _BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
+# Two or more names of two or three capitalised words: "Alexandra Ma and Shona Ghosh".
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,2}"
+_AUTHORS = re.compile(rf"{_NAME_WORDS}(?:(?:,| and| &) {_NAME_WORDS})+")
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
 _DATELINE = re.compile(
@@ -75,6 +78,7 @@ _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may 
 _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
+_LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
 _PARAGRAPH_WORDS, _PARAGRAPH_CHARS = 25, 250  # a line this long is a paragraph
@@ -287,11 +291,6 @@ def _same_line(line: Line, other: Line) -> bool:
     ) == _DIGITS.findall(other.key)
 
 
-def _is_deck(line: Line, headline: Line) -> bool:
-    """A standfirst: a sentence printed right under a headline that is not one itself."""
-    return bool(_FULL_STOP.search(line.text)) and not headline.text.endswith(".")
-
-
 def _continues(line: str, following: str) -> bool:
     """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph
     (not a byline over its date: "By Jane Doe" over "on November 19, 2019")."""
@@ -397,8 +396,8 @@ class Page:
                 if self.repeats(line, headline):
                     end = j
                 elif self.is_headline_shape(j):
-                    if j == at + 1 and _is_deck(line, headline):
-                        continue  # a deck: one sentence under the headline, part of its header
+                    if j == at + 1 and self.is_deck(j, headline):
+                        continue  # part of the headline's header
                     break  # the next headline candidate: its signals are its own
                 elif line.is_paragraph:
                     paragraphs += 1
@@ -418,6 +417,17 @@ class Page:
         ):
             end = at
         return end
+
+    def is_deck(self, at: int, headline: Line) -> bool:
+        """A line right under a headline that is not one itself: a standfirst (a sentence),
+        or its authors' names over the date ("Alexandra Ma and Shona Ghosh"). A "headline"
+        that ends a sentence is a story's last line, and the line under it a headline."""
+        if headline.text.endswith("."):
+            return False
+        text = self[at].text
+        if _FULL_STOP.search(text):
+            return True
+        return at + 1 < len(self) and self[at + 1].kind in _META and bool(_AUTHORS.fullmatch(text))
 
     def lede_follows(self, at: int) -> bool:
         """Whether a datelined lede follows the headline at `at`: on the next line, or
@@ -494,11 +504,15 @@ class Page:
         """An opening line is a headline when text, not another headline, follows it.
 
         Short opening lines count ("BAHIA COCOA REVIEW"): at the top of a page, a
-        two-word line is a headline, where in the middle it is more often a label.
+        two-word line is a headline, where in the middle it is more often a label. A long
+        line that ends a sentence is a lede, as an extract that kept no headline opens
+        ("BUFFALO, N.Y. — Hours before ... start scoring.").
         """
+        line = self[at]
         return (
             self.is_headline_shape(at, min_words=2)
-            and self[at].blanks_after >= 1
+            and not (line.words >= _LEDE_WORDS and _FULL_STOP.search(line.text))
+            and line.blanks_after >= 1
             and at + 1 < len(self)
             and not self.is_headline_shape(at + 1)
         )
@@ -569,10 +583,15 @@ class _Draft:
             seen.add(line.text)
             kept.append(line)
         body = self.body
-        tail = _furniture_tail(kept)
+        tail = _furniture_run(kept[::-1])
         if tail:
             kept, cut = kept[:-tail], kept[-tail]
             body = body[: body.index(cut)]
+        if self.title:  # under a headline, furniture between its header and its first paragraph
+            head = _furniture_run(kept)
+            if head and kept[head - 1].words <= _LABEL_WORDS:
+                head -= 1  # a place name over the lede ("BAAR, SWITZERLAND") is the story's
+            kept = kept[head:]
         first = self.title or (body[0] if body else self.meta[0])
         last = body[-1] if body else first
         return Story(
@@ -639,11 +658,12 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     return drafts
 
 
-def _furniture_tail(body: list[Line]) -> int:
-    """How many lines end the body after its last prose as site furniture ("Related Topics",
-    tag names, "Download for iOS"): short lines that end no sentence and state no figure
-    (a table's rows stay). Zero when no prose comes before them."""
-    for count, line in enumerate(reversed(body)):
+def _furniture_run(lines: list[Line]) -> int:
+    """How many lines open `lines` before its first prose line as site furniture ("Related
+    Topics", tag names, "Share this with Facebook", "Download for iOS"): short lines that end
+    no sentence and state no figure (a table's rows stay). Zero when no prose follows them.
+    Given a body backwards, the furniture after its last prose line."""
+    for count, line in enumerate(lines):
         if line.is_prose:
             return count
         if line.words >= 8 or _ends_sentence(line.text) or _DIGITS.search(line.text):
