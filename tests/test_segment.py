@@ -538,6 +538,34 @@ def test_a_dated_headline_in_a_text_dump_of_a_page_starts_its_story() -> None:
     assert story.body == "\n".join(body_lines(body))
 
 
+def test_a_headline_printed_without_blank_lines_over_its_header_starts_its_story() -> None:
+    # Some pages print headline, deck, byline and date with no blank line between them.
+    title, body = make_title(57), make_body(57, paragraphs=3)
+    deck = "Prosecutors say the man called her a terrorist."
+    header = f"{title}\n{deck}\nBy Associated Press\nNovember 18, 2019 — 8:21pm"
+    other = page_story(make_title(58), make_body(58, paragraphs=3), "18 November 2019")
+    _, story = segment(f"{other}\n\n{header}\n\n{body}\n")
+    assert (story.title, story.byline) == (title, "Associated Press")
+    assert story.date == dt.date(2019, 11, 18)
+    assert story.body == "\n".join(body_lines(body))
+
+
+@pytest.mark.parametrize(
+    ("opening", "headline"),
+    [("my6sense hires Ivan Braiker as chief strategy officer", True), ("and then", False)],
+)
+def test_a_headline_may_open_with_a_brand_written_in_lower_case(
+    opening: str, headline: bool
+) -> None:
+    # "my6sense", "iPhone", "eBay": a word in lower case opens a sentence's next line, a
+    # brand holds a capital or a digit.
+    title = f"{opening} {make_title(59)}" if not headline else opening
+    body = make_body(59, paragraphs=3)
+    other = page_story(make_title(60), make_body(60, paragraphs=3), "18 November 2019")
+    stories = segment(f"{other}\n\n{title}\n\nBy Jane Doe\n\n{body}\n")
+    assert (stories[-1].title == title) is headline
+
+
 def test_an_extract_that_opens_with_its_lede_has_no_headline() -> None:
     # Extractors that drop the headline leave the lede on the first line, a headline's shape.
     lede = (

@@ -57,6 +57,9 @@ _DIGITS = re.compile(r"\d+")
 # Two or more names of two or three capitalised words: "Alexandra Ma and Shona Ghosh".
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,2}"
 _AUTHORS = re.compile(rf"{_NAME_WORDS}(?:(?:,| and| &) {_NAME_WORDS})+")
+# A word in lower case: a line that opens with one runs on from a sentence, but for a brand
+# written so ("my6sense", "iPhone", "eBay"), which holds a capital or a digit.
+_LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:\s|$|[^\w])")
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
 _DATELINE = re.compile(
@@ -347,15 +350,28 @@ class Page:
         return (
             line.kind is Kind.TEXT
             and (line.blanks_before >= 1 or at == 0)
-            and not self._runs_on(at)
+            and (not self._runs_on(at) or self._heads_meta(at))
             and min_words <= line.words <= 30
             and len(text) <= 250
             and text[-1] not in ",;"
-            and not text[0].islower()
+            and not (text[0].islower() and _LOWER_WORD.match(text))
             and text[0] not in "—–"  # "— Name (@handle) date": an embedded post's attribution
             and "(@" not in text
             and not _BULLET.match(text)
         )
+
+    def _heads_meta(self, at: int) -> bool:
+        """Whether a date, byline or credit follows the line within two lines, with no break
+        before it: a headline over its header on a page printed without blank lines (a
+        headline, a deck, "By Associated Press", "November 18, 2019 — 8:21pm")."""
+        if _ends_sentence(self[at].text):
+            return False
+        for j in range(at + 1, min(at + 3, len(self))):
+            if self[j].kind in _META:
+                return True
+            if self[j].blanks_after or self[j].kind is not Kind.TEXT:
+                return False
+        return False
 
     def _runs_on(self, at: int) -> bool:
         """Whether text runs on from the line into the next one, with no break between."""
