@@ -331,6 +331,15 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("November 18, 2019 — 8:21pm", dt.date(2019, 11, 18)),
         ("By Marty Johnson - 11/19/2019 02:47 PM EST", dt.date(2019, 11, 19)),
         ("Written by Rachael Link, MS, RD on November 19, 2019", dt.date(2019, 11, 19)),
+        # a source credit or a read time beside the date, divided by "•", "·" or "|"
+        ("Associated Press•November 20, 2019", dt.date(2019, 11, 20)),
+        ("Nov 19, 2019 at 9:49 am ET • 2 min read", dt.date(2019, 11, 19)),
+        ("Sports | November 20, 2019 | 5 min read", dt.date(2019, 11, 20)),
+        ("The court ruled on it. | November 20, 2019", None),  # a sentence beside it
+        ("November 20, 2019 | November 21, 2019", None),  # two dates: which one?
+        ("December 4, 2017 by Regan Leave a Comment", dt.date(2017, 12, 4)),
+        ("11/18/19 5:30PM", dt.date(2019, 11, 18)),
+        ("2018.08.16", dt.date(2018, 8, 16)),  # year first, dotted
         ("On November 19, 2019 the court ruled", None),
         ("November 19, 2019 and then", None),
         ("Updated 10:01 pm PST, Tuesday, November 19, 2019", dt.date(2019, 11, 19)),
@@ -397,6 +406,7 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("Photo: Gene J. Puskar", Kind.CAPTION),
         # a text dump marks list items: the item is read as it would be unmarked
         ("* 19 November 2019", Kind.DATE),
+        ("Associated Press•November 20, 2019", Kind.DATE),  # a credit's lead passes no gate
         ("• Home", Kind.BOILERPLATE),
         ("* By Jane Doe", Kind.BYLINE),
         ("* The council met on Tuesday", Kind.TEXT),

@@ -169,7 +169,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_BODY = (
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{_CJK_DATE})"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|{_CJK_DATE})"  # "2018.08.16", "11/18/19"
 )
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
 _ZONE = (
@@ -189,7 +190,8 @@ _DATE_LINE = re.compile(
     rf"^(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
     rf"(?:{_LABEL}|on\s+)?"
     rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
-    rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}\s*$",  # "Nov 19, 2019, 8:00 AM EST"
+    rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}"  # "Nov 19, 2019, 8:00 AM EST"
+    r"(?:\s+by\s+[^.!?]{1,60})?\s*$",  # "December 4, 2017 by Regan"
     re.IGNORECASE,
 )
 # A byline that dates its story: "By Jane Doe - 11/19/2019 02:47 PM EST", "Written by Jane
@@ -197,9 +199,14 @@ _DATE_LINE = re.compile(
 _DATED_BYLINE = re.compile(
     rf"^{_BY}\s+(?P<who>{_NAME}?)(?i:(?:\s+on\s+|{_SEPARATOR})(?P<date>{_DATE_BODY}){_AFTER_DATE})\s*$"
 )
+# What divides a date from a source credit or a read time on one line: "Associated
+# Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read".
+_SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
+_DIVIDER = re.compile(r"\s*[•·|]\s*")
+_CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sentence
 
 
-_ISO = re.compile(r"^\d{4}[-/]")  # year first: month, then day
+_ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 # The mark of a list item that a text dump of a page puts before a date, a byline or a
 # menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
 _ITEM_MARK = re.compile(r"[*•·▪◦‣]\s+")
@@ -216,7 +223,7 @@ def _unmarked(line: str) -> str:
 def parse_date(line: str) -> dt.date | None:
     """The date of a date line ("Updated 09 December 2025" -> 2025-12-09), else None."""
     line = _unmarked(line)
-    match = _DATE_LINE.match(line) or _DATED_BYLINE.match(line)
+    match = _DATE_LINE.match(line) or _DATED_BYLINE.match(line) or _divided_date(line)
     if match is None:
         return None
     try:
@@ -227,6 +234,25 @@ def parse_date(line: str) -> dt.date | None:
         return date_parser.parse(text, dayfirst=not _ISO.match(text)).date()
     except (ValueError, OverflowError):
         return None
+
+
+def _divided_date(line: str) -> re.Match[str] | None:
+    """The date line among the parts of a line divided by "•", "·" or "|", when every other
+    part is a few words that end no sentence (a source credit, a read time, a section)."""
+    if len(line) > _SHORT_CHARS or not ("•" in line or "·" in line or "|" in line):
+        return None
+    parts = _DIVIDER.split(line)
+    matches = [_DATE_LINE.match(part) for part in parts]
+    dates = [match for match in matches if match]
+    if len(parts) < 2 or len(dates) != 1:
+        return None
+    others = [part for part, match in zip(parts, matches, strict=True) if match is None]
+    return dates[0] if all(map(_is_credit, others)) else None
+
+
+def _is_credit(part: str) -> bool:
+    """A few words that end no sentence: a source credit, a read time, a section's name."""
+    return bool(part) and len(part.split()) <= _CREDIT_WORDS and part[-1] not in ".!?"
 
 
 def byline(line: str) -> str | None:
@@ -483,10 +509,12 @@ def _classify(line: str, notices: bool) -> Kind:
     """`classify`; `notices` False: the line is known to hold no site notice or disclaimer."""
     line = _unmarked(line)
     lead = _ascii_lead(line)
-    if len(line) <= 120 and _may_be_short(lead):
+    if len(line) <= _SHORT_CHARS and _may_be_short(lead):
         kind = _matched_short_kind(line)
         if kind is not None:
             return kind
+    if _divided_date(line) is not None:  # a credit before the date: no lead to gate on
+        return Kind.DATE
     if _is_consent_banner(line) or (
         notices
         and _may_hold(line, _NOTICE_WORDS)
