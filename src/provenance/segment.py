@@ -6,7 +6,8 @@ other stories, navigation. The segmenter reads the page as lines and looks
 for story starts, using signals that hold across sites:
 
 * a headline: a stand-alone line of 4 to 30 words (2 at the top of a page) (a break before it, no
-  text running on after it, no trailing comma, not a list item);
+  text running on after it unless its date or byline follows with no break, no trailing comma,
+  not a list item, no word in lower case first);
 * followed, within its first few lines, by a date line ("Updated ..."), a
   byline ("By ..."), a source credit ("Source: ..."), or a repeat of itself
   (unless the page prints that line three or more times: then it is a
