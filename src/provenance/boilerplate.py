@@ -199,9 +199,9 @@ _DATE_LINE = re.compile(
 _DATED_BYLINE = re.compile(
     rf"^{_BY}\s+(?P<who>{_NAME}?)(?i:(?:\s+on\s+|{_SEPARATOR})(?P<date>{_DATE_BODY}){_AFTER_DATE})\s*$"
 )
+_SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 # What divides a date from a source credit or a read time on one line: "Associated
 # Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read".
-_SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 _DIVIDER = re.compile(r"\s*[•·|]\s*")
 _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sentence
 
@@ -209,13 +209,14 @@ _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sente
 _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 # The mark of a list item that a text dump of a page puts before a date, a byline or a
 # menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
-_ITEM_MARK = re.compile(r"[*•·▪◦‣]\s+")
+_ITEM_MARKS = "*•·▪◦‣"
+_ITEM_MARK = re.compile(rf"[{_ITEM_MARKS}]\s+")
 
 
 def _unmarked(line: str) -> str:
     """The stripped line without the mark of a list item."""
     line = line.strip()
-    if line and line[0] in "*•·▪◦‣":
+    if line and line[0] in _ITEM_MARKS:
         return _ITEM_MARK.sub("", line, count=1)
     return line
 
