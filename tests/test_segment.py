@@ -576,6 +576,27 @@ def test_a_headline_may_open_with_a_brand_written_in_lower_case(
     assert (stories[-1].title == title) is headline
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("NASA Picks SpaceX and More to Join Moon Lander Project | Space", None),
+        (
+            "The Guardian view on Hong Kong: a city on the brink | Editorial | Opinion "
+            "| The Guardian",
+            None,
+        ),
+        ("Opinion | Is Football Violence a Crime Under the Law?", "same"),  # a label before it
+        ("Milan Design Week | Michael Anastassiades’ light installation for FLOS", "same"),
+        ("U.S. SUGAR IMPORTS DOWN IN WEEK - USDA", "same"),  # a wire's source, not a site
+    ],
+)
+def test_a_page_title_loses_the_site_name_after_its_bar(line: str, title: str | None) -> None:
+    body = make_body(61, paragraphs=3)
+    (story,) = segment(f"{line}\n\n{body}\n")
+    assert story.title == (line if title == "same" else line.split(" | ")[0])
+    assert story.body == "\n".join(body_lines(body))
+
+
 def test_an_extract_that_opens_with_its_lede_has_no_headline() -> None:
     # Extractors that drop the headline leave the lede on the first line, a headline's shape.
     lede = (

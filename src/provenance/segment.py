@@ -82,6 +82,7 @@ _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may 
 _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
+_SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
@@ -589,7 +590,7 @@ class _Draft:
         return words >= min_words or (self.credited and words >= _CREDITED_SHARE * min_words)
 
     def story(self, path: str, index: int) -> Story:
-        title = self.title.text if self.title else ""
+        title = _without_site_name(self.title.text) if self.title else ""
         seen: set[str] = {self.title.text} if self.title else set()
         kept: list[Line] = []
         for line in self.body:
@@ -624,6 +625,18 @@ class _Draft:
             byline=next((b for m in self.meta if (b := byline(m.text))), None),
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
+
+
+def _without_site_name(title: str) -> str:
+    """A title without the site's name that a page's title line appends after a bar: "NASA
+    Picks SpaceX ... Moon Lander Project | Space" (up to `_SITE_WORDS` words a part, and a
+    headline of `_HEADLINE_WORDS` or more before them). A dash is left alone: a wire's
+    headline names its source or its day so ("SUGAR IMPORTS DOWN IN WEEK - USDA")."""
+    parts = title.split(" | ")
+    while len(parts) > 1 and len(parts[-1].split()) <= _SITE_WORDS:
+        parts.pop()
+    head = " | ".join(parts)
+    return head if len(head.split()) >= _HEADLINE_WORDS else title
 
 
 def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
