@@ -407,6 +407,8 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         # a text dump marks list items: the item is read as it would be unmarked
         ("* 19 November 2019", Kind.DATE),
         ("Associated Press•November 20, 2019", Kind.DATE),  # a credit's lead passes no gate
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", Kind.BYLINE),
+        ("Analysis by the numbers shows growth.", Kind.TEXT),
         ("• Home", Kind.BOILERPLATE),
         ("* By Jane Doe", Kind.BYLINE),
         ("* The council met on Tuesday", Kind.TEXT),

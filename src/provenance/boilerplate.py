@@ -141,7 +141,10 @@ _COMMENTS = re.compile(
 # "By Jane Doe", "BY JANE DOE", "By the Newsroom team", "By John F. Kennedy Jr.": "By", then
 # a capitalised name (a full stop only after an initial or in "Jr.", "Sr.", "St."; written
 # without look-behinds, which a property test's generator of matching lines handles badly).
-_BY = r"(?:(?:Written|Reported|Story|Words|WRITTEN|REPORTED|STORY|WORDS) (?:by|BY)|By|BY)"
+_BY = (
+    r"(?:(?:Written|Reported|Story|Words|Analysis|Commentary|WRITTEN|REPORTED|STORY|WORDS"
+    r"|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY)"
+)
 _NAME = (
     r"(?:(?:the|a|an)\s+)?[^\W\d_a-z]\.?"
     r"(?:[^.!?]|\s[A-Z]\.|\s(?:Jr|Sr|St|JR|SR|ST)\.){0,80}"
@@ -424,7 +427,8 @@ _SHORT_LEAD_WORDS = (
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     # `_BYLINE`, `_SOURCE`
-    *("by", "written", "reported", "story", "words", "source", "via", "courtesy"),
+    *("by", "written", "reported", "story", "words", "analysis", "commentary"),
+    *("source", "via", "courtesy"),
 )
 _LEAD = re.compile(r"[A-Za-z]{0,3}")
 
