@@ -210,16 +210,16 @@ _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sente
 
 
 _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
-# The mark of a list item that a text dump of a page puts before a date, a byline or a
+# The marks of a list item that a text dump of a page puts before a date, a byline or a
 # menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
-_ITEM_MARKS = "*•·▪◦‣"
-_ITEM_MARK = re.compile(rf"[{_ITEM_MARKS}]\s+")
+LIST_MARKS = "*•·▪◦‣"
+_ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+")
 
 
 def _unmarked(line: str) -> str:
     """The stripped line without the mark of a list item."""
     line = line.strip()
-    if line and line[0] in _ITEM_MARKS:
+    if line and line[0] in LIST_MARKS:
         return _ITEM_MARK.sub("", line, count=1)
     return line
 

@@ -47,12 +47,12 @@ from functools import cached_property, lru_cache
 import attrs
 from rapidfuzz import fuzz
 
-from .boilerplate import Kind, byline, classify_page, parse_date, source
+from .boilerplate import LIST_MARKS, Kind, byline, classify_page, parse_date, source
 from .model import Story
 from .text import normalize, word_count
 
 _normalized = lru_cache(maxsize=1 << 16)(normalize)
-_BULLET = re.compile(r"^(?:[•·*▪◦‣>-]|\d{1,3}[.)])\s")
+_BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)])\s")  # a list item: no headline
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 # Two or more names of two or three capitalised words: "Alexandra Ma and Shona Ghosh".
