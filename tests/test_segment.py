@@ -501,9 +501,20 @@ def test_a_page_in_a_script_without_spaces_splits_into_its_stories() -> None:
     assert_well_formed(CHINESE_PAGE, stories)
 
 
-def test_site_furniture_after_the_last_paragraph_is_not_the_story() -> None:
+_FOOTER = (  # a few of its lines state a figure, end a sentence or run long: still a footer
+    "Most Popular Articles\nArizona Development Bans Residents From Bringing Cars\n"
+    "10 Places to Travel in 2020—Before Everyone Else Does\nBeware the Gift Card Scam\n"
+    "Back to Top\nWSJ Membership\nWhy Subscribe?\nCorporate Subscriptions\n"
+    "Customer Center\nTools & Features\nEmails & Alerts\nMy News\nPodcasts\nMasthead"
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Related Topics\nJulian Assange\nSweden\n\nGet the News App\nDownload for iOS", _FOOTER],
+)
+def test_site_furniture_after_the_last_paragraph_is_not_the_story(furniture: str) -> None:
     title, body = make_title(47), make_body(47, paragraphs=3)
-    furniture = "Related Topics\nJulian Assange\nSweden\n\nGet the News App\nDownload for iOS"
     page = f"{title}\n\nBy Jane Doe\n\n{body}\n\n{furniture}\n"
     (story,) = segment(page)
     assert story.body == "\n".join(body_lines(body))
@@ -519,13 +530,101 @@ def test_site_furniture_between_the_header_and_the_first_paragraph_is_not_the_st
     assert page[story.start :].startswith(title)
 
 
-def test_an_authors_name_over_the_date_is_part_of_the_header() -> None:
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Alexandra Ma and Shona Ghosh",
+        # names and a newsroom, printed without "By"
+        "Tom Davies Associated Press",
+        "Robert Burns, AP National Security Writer",
+        "Kevin Johnson and Kevin McCoy USA TODAY",
+    ],
+)
+def test_an_authors_name_over_the_date_is_part_of_the_header(credit: str) -> None:
     title, body = "10 things in tech you need to know today", make_body(52, paragraphs=3)
     other = page_story(make_title(53), make_body(53, paragraphs=3), "18 November 2019")
-    names = "Alexandra Ma and Shona Ghosh\nNov. 19, 2019, 06:43 AM"
+    names = f"{credit}\nNov. 19, 2019, 06:43 AM"
     _, story = segment(f"{other}\n\n{title}\n\n{names}\n\n{body}\n")
     assert (story.title, story.date) == (title, dt.date(2019, 11, 19))
     assert story.body == "\n".join(body_lines(body))
+
+
+def test_a_title_case_headline_over_the_date_is_not_a_credit() -> None:
+    # Small words ("to", "of") are a headline's: the line under the first headline starts its own.
+    first, second = "Governor Signs Budget Deal", "Teachers Return To Classrooms After Strike"
+    body = make_body(58, paragraphs=3)
+    stories = segment(f"{first}\n\n{second}\nNov 19, 2019\n\n{body}\n")
+    assert [s.title for s in stories] == [second]
+
+
+@pytest.mark.parametrize(
+    "title_line",
+    [
+        "{} - Houston Chronicle",
+        "{} | World | Example News",
+        "Example News » {}",
+    ],
+)
+def test_the_page_s_title_line_names_the_headline_below_its_menus(title_line: str) -> None:
+    # A whole-page dump opens with the page's <title>; its headline comes after the menus.
+    title, body = "Esper accuses China of intimidating smaller Asian nations", make_body(59, 3)
+    menus = "Example News\n\nHome\nWorld\nBusiness\nSports\n\nSubscribe Sign In"
+    page = f"{title_line.format(title)}\n\n{menus}\n\n{title}\n\n{body}\n"
+    (story,) = segment(page)
+    assert story.title == title
+    assert story.body == "\n".join(body_lines(body))
+    assert page[story.start :].startswith(title)
+
+
+def test_the_menus_over_the_headline_the_title_line_names_are_no_story() -> None:
+    # The page's head may hold a few sentences (a pitch, a notice): still no story of its own.
+    title, body = "Anthony Lynn says the Chargers needed to win this game", make_body(65, 3)
+    head = (
+        "Get breaking news alerts and special reports delivered to your inbox every day.\n"
+        "The news and stories that matter, delivered weekday mornings before you start work.\n"
+        "Home\nScores\nSchedule"
+    )
+    page = f"{title} – ProFootballTalk\n\n{head}\n\n{title}\n\n{body}\n"
+    (story,) = segment(page)
+    assert story.title == title
+    assert page[story.start :].startswith(f"{title}\n\n{body_lines(body)[0]}")
+
+
+def test_the_site_s_name_in_the_title_line_is_no_headline() -> None:
+    # The shorter part of "Headline | Site" is the site's name, printed again in its header.
+    title, body = "Jangan membenci satu kaum secara berlebihan", make_body(60, 3)
+    site = "Kabar Tentang Dunia Islam"
+    page = f"{title} | {site}\n\nBeranda\nTentang Kami\n\n{site}\n\n{body}\n"
+    (story,) = segment(page)
+    assert (story.title, story.start) == (title, 0)  # the title line starts the story
+
+
+def test_a_short_table_after_the_story_stays_in_it() -> None:
+    # A few rows, one of them with figures: the story's own table, not a footer.
+    title, body = make_title(62), make_body(62, paragraphs=2)
+    table = "Qtly div 48 cts vs 44 cts prior\nPay May 15\nRecord April One"
+    page = f"{title}\n\nBy Jane Doe\n\n{body}\n{table}\n"
+    (story,) = segment(page)
+    assert story.body.endswith(table)
+
+
+def test_a_list_over_the_first_paragraph_stays_in_the_story() -> None:
+    # Above the first paragraph, a list with a figure in it is the story's own (steps, codes).
+    title, body = make_title(63), make_body(63, paragraphs=3)
+    steps = "Open the console\nType the first code\nSet the speed to 125\nSave\nRestart the game"
+    page = f"{title}\n\nBy Jane Doe\n\n{steps}\n\n{body}\n"
+    (story,) = segment(page)
+    assert story.body.startswith("Open the console")
+
+
+def test_a_long_line_of_menu_labels_is_not_prose() -> None:
+    # Link labels run together on one line: as many words as a paragraph, no sentence.
+    menu = (
+        "- Menu - Notícias da Fórmula 1 Notícias da Fórmula Indy Notícias da MotoGP Notícias da "
+        "Stock Car Notícias da NASCAR Notícias de Automobilismo Nacional Podcast Loucos Fórum"
+    )
+    paragraph = body_lines(make_body(64, paragraphs=1))[0]
+    assert [line.is_prose for line in lines(f"{menu}\n\n{paragraph}")] == [False, True]
 
 
 def test_a_headline_under_a_story_s_last_sentence_keeps_its_byline() -> None:

@@ -82,6 +82,11 @@ _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may 
 _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
+# What parts a page's title line: "Headline - Site", "Headline | Section | Site", "Site » Headline".
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/]|::)\s+")
+_LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
+_NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
+_NAME_JOINS = frozenset({"and", "&"})
 _SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
@@ -118,7 +123,7 @@ class Line:
         if self.kind is not Kind.TEXT or self.teaser:
             return False
         if _is_paragraph(self.text, self.words):
-            return True
+            return not _is_menu(self.text)
         return self.words >= 8 and (
             _ends_sentence(self.text)
             or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
@@ -187,6 +192,15 @@ def _ends_sentence(text: str) -> bool:
     """Whether a line ends as a sentence does. A line's text holds no "\n": its last
     character is all there is to look at."""
     return text[-1] in _SENTENCE_ENDS
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’)]*\s")
+
+
+def _is_menu(text: str) -> bool:
+    """A long line of link labels run together, not a paragraph: mostly capitalised words and
+    no sentence ending anywhere ("- Menu - Notícias da Fórmula 1 Notícias da Fórmula Indy ...")."""
+    return not _ends_sentence(text) and _title_case(text) and not _SENTENCE_BREAK.search(text)
 
 
 def _is_paragraph(text: str, words: int) -> bool:
@@ -337,6 +351,22 @@ class Page:
         return sum(g >= 2 for g in gaps) < _DOUBLE_GAPS * max(1, len(gaps))
 
     @cached_property
+    def headline_at(self) -> int | None:
+        """Where the page prints its first line again, alone or without the site's name it
+        appends ("Esper accuses China ... - Houston Chronicle" over menus, then "Esper accuses
+        China ..."): that first line is the page's title, the later one its headline. Only
+        before the first paragraph: further down, a repeat is a link in a list of stories."""
+        names: set[str] = set()
+        for at in range(1, len(self)):
+            if self[at].is_paragraph:
+                return None
+            if self._shapes[at]:
+                names = names or _title_names(self[0])
+                if self[at].key in names:
+                    return at
+        return None
+
+    @cached_property
     def _shapes(self) -> list[bool]:
         return [self._headline_shape(at, _HEADLINE_WORDS) for at in range(len(self))]
 
@@ -414,13 +444,15 @@ class Page:
                 if self.repeats(line, headline):
                     end = j
                 elif self.is_headline_shape(j):
-                    if j == at + 1 and self.is_deck(j, headline):
+                    if (j == at + 1 or end == j - 1) and self.is_deck(j, headline):
                         continue  # part of the headline's header
                     break  # the next headline candidate: its signals are its own
                 elif line.is_paragraph:
                     paragraphs += 1
                     if paragraphs > 1:
                         break
+        if end is None and at == self.headline_at:
+            end = at  # the page's title line names it: the story's headline
         if end is None and self.lede_follows(at):
             end = at  # a headline over a datelined lede: a wire story starts here
         if end is None and self.opens_next(at):
@@ -445,7 +477,11 @@ class Page:
         text = self[at].text
         if _FULL_STOP.search(text):
             return True
-        return at + 1 < len(self) and self[at + 1].kind in _META and bool(_AUTHORS.fullmatch(text))
+        return (
+            at + 1 < len(self)
+            and self[at + 1].kind in _META
+            and (bool(_AUTHORS.fullmatch(text)) or _names(text))
+        )
 
     def lede_follows(self, at: int) -> bool:
         """Whether a datelined lede follows the headline at `at`: on the next line, or
@@ -601,7 +637,7 @@ class _Draft:
             seen.add(line.text)
             kept.append(line)
         body = self.body
-        tail = _furniture_run(kept[::-1])
+        tail = _furniture_run(kept[::-1], lists=True)
         if tail:
             kept, cut = kept[:-tail], kept[-tail]
             body = body[: body.index(cut)]
@@ -625,6 +661,28 @@ class _Draft:
             byline=next((b for m in self.meta if (b := byline(m.text))), None),
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
+
+
+def _title_names(line: Line) -> set[str]:
+    """What a page's title line may print again as its headline: itself, and at each bar or
+    dash the longer part (the shorter is the site's name: "Headline - Site", "Site » Headline")."""
+    text = line.text
+    names = {line.key}
+    for match in _TITLE_PARTS.finditer(text):
+        head, site = text[: match.start()], text[match.end() :]
+        names.add(_normalized(head if word_count(head) >= word_count(site) else site))
+    return names
+
+
+def _names(text: str) -> bool:
+    """A credit without "By": names and a newsroom in capitalised words, none of the small
+    words a headline's sentence needs ("Tom Davies Associated Press", "Robert Burns, AP
+    National Security Writer", "Kevin Johnson and Kevin McCoy USA TODAY")."""
+    words = text.replace(",", " ").split()
+    return _NAMES_MIN <= len(words) <= _NAMES_MAX and all(
+        word in _NAME_JOINS or (word[0].isupper() and word.lower() not in _CONNECTORS)
+        for word in words
+    )
 
 
 def _without_site_name(title: str) -> str:
@@ -688,16 +746,21 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
     return drafts
 
 
-def _furniture_run(lines: list[Line]) -> int:
+def _furniture_run(lines: list[Line], *, lists: bool = False) -> int:
     """How many lines open `lines` before its first prose line as site furniture ("Related
     Topics", tag names, "Share this with Facebook", "Download for iOS"): short lines that end
     no sentence and state no figure (a table's rows stay). Zero when no prose follows them.
-    Given a body backwards, the furniture after its last prose line."""
-    for count, line in enumerate(lines):
-        if line.is_prose:
-            return count
-        if line.words >= 8 or _ends_sentence(line.text) or _DIGITS.search(line.text):
-            return 0
+    Given a body backwards, the furniture after its last prose line; there (`lists`), also a
+    list of `_LIST_LINES` or more lines of which a few state a figure, end a sentence or run
+    long: a footer's menus and headlines ("Why Subscribe?", "10 Places to Travel in 2020").
+    Above a story's first paragraph such a list is more often its own (steps, codes, facts)."""
+    count = next((at for at, line in enumerate(lines) if line.is_prose), 0)
+    odd = sum(
+        line.words >= 8 or _ends_sentence(line.text) or bool(_DIGITS.search(line.text))
+        for line in lines[:count]
+    )
+    if odd == 0 or (lists and count >= _LIST_LINES and odd <= _LIST_ODD * count):
+        return count
     return 0
 
 
@@ -717,6 +780,8 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         if not short:
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
+    if starts and starts[0][0] == page.headline_at:
+        enough[0] = False  # the page's head: its title line and menus over the headline it names
     stories = [d for d, ok in zip(drafts, enough, strict=True) if ok and (d.body or d.title)]
     navigation = [draft.is_navigation for draft in stories]
     if not all(navigation):

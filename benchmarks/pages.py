@@ -1,0 +1,147 @@
+"""How well the segmenter reads whole pages printed as text: navigation, footers and all.
+
+    python -m benchmarks.pages    # writes docs/pages-table.md
+
+AEB keeps, for each of its 181 real pages, two full-page text dumps (html-text, inscriptis)
+beside the annotators' article body. Each dump is segmented; the story that holds most of
+the article is scored against the body (words: precision, recall, F1), and its title
+against the page's <h1>. The baseline is the dump kept whole, as a tool without
+segmentation would keep it. The AEB tarball is read from ../shared/data and the run is
+skipped, with a message, when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+from lxml import html
+from rapidfuzz import fuzz
+
+from provenance.segment import segment
+from provenance.text import normalize
+
+from . import datasets
+from .datasets import DATA, REPO
+from .extraction import accuracy
+
+DUMPS = ("html-text", "inscriptis")
+TITLE_RATIO = 90.0  # rapidfuzz ratio of normalised texts from which a title is the <h1>
+
+
+@attrs.frozen
+class Scored:
+    precision: float
+    recall: float
+    f1: float
+    titled: bool
+    stories: int
+
+
+def headings(page: bytes) -> list[str]:
+    """The page's <h1> texts of three words or more: its headline, where it marks one."""
+    tree = html.document_fromstring(page.decode("utf-8", "replace"))
+    texts = (" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    return [text for text in texts if len(text.split()) >= 3]
+
+
+def score(dump: str, truth: str, h1: list[str]) -> tuple[Scored, Scored]:
+    """The dump segmented (its story that holds most of the article), and kept whole."""
+    stories = segment(dump)
+    best = max(stories, key=lambda s: accuracy(s.body, truth)[3])
+    _, _, precision, recall, f1 = accuracy(best.body, truth)
+    titled = any(fuzz.ratio(normalize(best.title), normalize(h)) >= TITLE_RATIO for h in h1)
+    _, _, whole_p, whole_r, whole_f1 = accuracy(dump, truth)
+    return Scored(precision, recall, f1, titled, len(stories)), Scored(
+        whole_p, whole_r, whole_f1, titled=False, stories=1
+    )
+
+
+def row(name: str, scores: list[Scored], titled: str) -> str:
+    def cell(values: list[float]) -> str:
+        return f"{statistics.fmean(values):.3f} / {statistics.median(values):.3f}"
+
+    return (
+        f"| {name} | {len(scores)} | {cell([s.precision for s in scores])} | "
+        f"{cell([s.recall for s in scores])} | {cell([s.f1 for s in scores])} | {titled} | "
+        f"{statistics.fmean(s.stories for s in scores):.2f} |"
+    )
+
+
+@attrs.frozen
+class Measured:
+    segmented: list[Scored]
+    whole: list[Scored]
+    with_h1: int  # pages whose <h1> names a headline
+
+    @property
+    def titled(self) -> int:
+        return sum(s.titled for s in self.segmented)
+
+
+def measure(root: Path, source: str) -> Measured:
+    """Every dump of `source` in the unpacked AEB folder `root`, segmented and kept whole."""
+    with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    truth = {r["story_id"]: r["file"] for r in rows if r["source"] == "groundtruth"}
+    segmented: list[Scored] = []
+    whole: list[Scored] = []
+    with_h1 = 0
+    for r in sorted((r for r in rows if r["source"] == source), key=lambda r: r["file"]):
+        h1 = headings(gzip.decompress((root / "html" / f"{r['story_id']}.html.gz").read_bytes()))
+        body = (root / "texts" / truth[r["story_id"]]).read_text(encoding="utf-8")
+        ours, kept = score((root / "texts" / r["file"]).read_text(encoding="utf-8"), body, h1)
+        segmented.append(ours)
+        whole.append(kept)
+        with_h1 += bool(h1)
+    return Measured(segmented, whole, with_h1)
+
+
+def table(root: Path) -> str:
+    lines = [
+        "Made by `python -m benchmarks.pages`: AEB's full-page text dumps, each segmented; the "
+        "story that holds most of the article against the annotators' body (words), its title "
+        "against the page's `<h1>` (where the page has one of 3 words or more). Cells are "
+        "mean / median. The baseline keeps the whole dump as one story.",
+        "",
+        "| dump | pages | word precision | word recall | word F1 | title is the `<h1>` | "
+        "stories per page |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for source in DUMPS:
+        measured = measure(root, source)
+        titled = f"{measured.titled} of {measured.with_h1}"
+        lines.append(row(f"{source}, provenance", measured.segmented, titled))
+        lines.append(row(f"{source}, baseline (whole dump)", measured.whole, "–"))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of the data tarballs")
+    parser.add_argument("--out", type=Path, default=REPO / "docs", help="where the table goes")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="provenance-pages-") as tmp:
+        try:
+            root = datasets.unpack(datasets.AEB_TARBALL, Path(tmp), data=args.data)
+        except FileNotFoundError as error:
+            print(f"skipped: {error}", file=sys.stderr)
+            return 0
+        text = table(root / "aeb_extraction_variants")
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "pages-table.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
