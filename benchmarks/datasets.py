@@ -104,12 +104,17 @@ def unpack(tarball: str, into: Path, *, data: Path = DATA) -> Path:
     return into
 
 
+def aeb_root(into: Path, *, data: Path = DATA) -> Path:
+    """The AEB folder (labels.tsv, texts/, html/), unpacked into `into`."""
+    return unpack(AEB_TARBALL, into, data=data) / "aeb_extraction_variants"
+
+
 def aeb(into: Path, *, pages: int | None = None, data: Path = DATA) -> Labelled:
     """AEB extraction variants: up to 14 text copies of each of 181 real pages.
 
     `pages` keeps the first N page ids (sorted), for a fast slice.
     """
-    root = unpack(AEB_TARBALL, into, data=data) / "aeb_extraction_variants"
+    root = aeb_root(into, data=data)
     with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     keep = sorted({r["story_id"] for r in rows})[:pages] if pages else None
@@ -123,7 +128,7 @@ def aeb(into: Path, *, pages: int | None = None, data: Path = DATA) -> Labelled:
 
 def aeb_sources(into: Path, *, data: Path = DATA) -> dict[str, str]:
     """file -> extractor name, for per-source breakdowns."""
-    root = unpack(AEB_TARBALL, into, data=data) / "aeb_extraction_variants"
+    root = aeb_root(into, data=data)
     with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
         return {
             str(root / "texts" / r["file"]): r["source"]

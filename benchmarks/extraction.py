@@ -54,7 +54,7 @@ class Extracted:
 
 def load_pages(into: Path, limit: int | None, data: Path) -> list[Page]:
     """The raw pages, decompressed up front so that timing excludes gzip."""
-    root = datasets.unpack(datasets.AEB_TARBALL, into, data=data) / "aeb_extraction_variants"
+    root = datasets.aeb_root(into, data=data)
     with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["source"] == "groundtruth"]
     rows.sort(key=lambda r: r["story_id"])

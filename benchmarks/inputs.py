@@ -130,12 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="provenance-inputs-") as tmp:
         try:
-            root = datasets.unpack(datasets.AEB_TARBALL, Path(tmp), data=args.data)
+            root = datasets.aeb_root(Path(tmp), data=args.data)
         except FileNotFoundError as error:
             print(f"skipped: {error}", file=sys.stderr)
             return 0
         m = measure(
-            root / "aeb_extraction_variants",
+            root,
             Path(tmp),
             pages=30 if args.quick else None,
             workers=args.workers,

@@ -132,11 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="provenance-pages-") as tmp:
         try:
-            root = datasets.unpack(datasets.AEB_TARBALL, Path(tmp), data=args.data)
+            root = datasets.aeb_root(Path(tmp), data=args.data)
         except FileNotFoundError as error:
             print(f"skipped: {error}", file=sys.stderr)
             return 0
-        text = table(root / "aeb_extraction_variants")
+        text = table(root)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "pages-table.md").write_text(text, encoding="utf-8")

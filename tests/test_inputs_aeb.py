@@ -16,7 +16,7 @@ from benchmarks.inputs import measure
 def test_raw_pages_land_with_their_text_copies_as_html_and_as_warc(tmp_path: Path) -> None:
     if not (datasets.DATA / datasets.AEB_TARBALL).exists():
         pytest.skip(f"{datasets.DATA / datasets.AEB_TARBALL} is absent")
-    root = datasets.unpack(datasets.AEB_TARBALL, tmp_path) / "aeb_extraction_variants"
+    root = datasets.aeb_root(tmp_path)
     measured = measure(root, tmp_path, pages=20, workers=1)
     assert measured.pages == 20
     assert measured.html_found == 20

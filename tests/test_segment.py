@@ -338,6 +338,14 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("The court ruled on it. | November 20, 2019", None),  # a sentence beside it
         ("November 20, 2019 | November 21, 2019", None),  # two dates: which one?
         ("December 4, 2017 by Regan Leave a Comment", dt.date(2017, 12, 4)),
+        # a credit before the date with no divider, or a dash or a comma
+        ("Associated Press November 19, 2019, 9:02 AM", dt.date(2019, 11, 19)),
+        ("The Canadian Press November 19, 2019, 4:55 PM", dt.date(2019, 11, 19)),
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", dt.date(2019, 11, 19)),
+        ("by Jeff Foust — November 18, 2019", dt.date(2019, 11, 18)),
+        ("Reuters November 18, 2019 11:03 PM", dt.date(2019, 11, 18)),  # one word and a time
+        ("Record March 31, 1987", None),  # one word and a day: a dividend table's row
+        ("Shares rose on March 3, 1987", None),
         ("11/18/19 5:30PM", dt.date(2019, 11, 18)),
         ("2018.08.16", dt.date(2018, 8, 16)),  # year first, dotted
         ("On November 19, 2019 the court ruled", None),
@@ -404,6 +412,11 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
             Kind.CAPTION,
         ),
         ("Photo: Gene J. Puskar", Kind.CAPTION),
+        (
+            "Nadal celebrates a point in Madrid, Tuesday, Nov. 19, 2019. (Manu Fernandez/AP)",
+            Kind.CAPTION,
+        ),
+        ("Associated Press November 19, 2019, 9:02 AM", Kind.DATE),
         ("Associated Press•November 20, 2019", Kind.DATE),  # a credit's lead passes no gate
         ("Analysis by Chris Cillizza, CNN Editor-at-large", Kind.BYLINE),
         ("Analysis by the numbers shows growth.", Kind.TEXT),

@@ -151,9 +151,12 @@ _NAME = (
 )
 _BYLINE = re.compile(rf"^{_BY}\s+(?P<who>{_NAME})$")
 _SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
+# A caption's credit in parentheses: "(Photo: Jane Doe)", "(AP Photo/Jane Doe)", and a name
+# before the agency, "(Manu Fernandez/AP)".
+_AGENCIES = r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock"
 _CREDIT = re.compile(
-    r"\((?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source|"
-    r"afp|ap|reuters|getty|epa|anadolu|xinhua)\b[^()]*\)\s*$",
+    r"\((?:(?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source|"
+    rf"{_AGENCIES})\b[^()]*|[^()/]{{1,60}}/\s*(?:{_AGENCIES})(?: photo)?)\)\s*$",
     re.IGNORECASE,
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
@@ -161,8 +164,7 @@ _CREDIT = re.compile(
 _CAPTIONED = r"[A-Z][\w.'’-]*"  # a capitalised word of a credited name
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
-    rf"|\b{_CAPTIONED}/(?i:reuters|ap|afp|getty images|istockphoto|shutterstock|epa|xinhua"
-    r"|anadolu))\s*$"
+    rf"|\b{_CAPTIONED}/(?i:{_AGENCIES}))\s*$"
 )
 _CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -209,6 +211,20 @@ _DIVIDER = re.compile(r"\s*[•·|]\s*")
 _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sentence
 
 
+# A credit before a date: "Reuters", "The Canadian Press", "by Jeff Foust —", "Chris Davies -".
+_DATE_CREDIT = re.compile(
+    rf"(?P<by>[Bb]y\s+)?[A-Z][\w.'’&]*(?P<more>(?:\s+[A-Z][\w.'’&]*){{1,{_CREDIT_WORDS - 1}}})?"
+    r"\s*(?P<dash>[-–—,])?\s+"
+)
+_CLOCK = re.compile(r"\d[:.]\d\d")
+# What such a line opens with, a gate before the search for its date: capitalised words, then
+# a digit or a month's or a weekday's first letters (a line of prose has a word in lower case).
+_CREDIT_LEAD = re.compile(
+    r"(?:[Bb]y\s+)?[A-Z]\S*+(?:\s+[A-Z]\S*+){0,4}?\s*[-–—,]?\s+"
+    r"(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))"
+)
+_DATE_START = re.compile(_DATE_BODY, re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d|\d/\d{1,2}/\d\d")
 _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 # The marks of a list item that a text dump of a page puts before a date, a byline or a
 # menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
@@ -227,7 +243,12 @@ def _unmarked(line: str) -> str:
 def parse_date(line: str) -> dt.date | None:
     """The date of a date line ("Updated 09 December 2025" -> 2025-12-09), else None."""
     line = _unmarked(line)
-    match = _DATE_LINE.match(line) or _DATED_BYLINE.match(line) or _divided_date(line)
+    match = (
+        _DATE_LINE.match(line)
+        or _DATED_BYLINE.match(line)
+        or _divided_date(line)
+        or _credited_date(line)
+    )
     if match is None:
         return None
     try:
@@ -252,6 +273,27 @@ def _divided_date(line: str) -> re.Match[str] | None:
         return None
     others = [part for part, match in zip(parts, matches, strict=True) if match is None]
     return dates[0] if all(map(_is_credit, others)) else None
+
+
+def _credited_date(line: str) -> re.Match[str] | None:
+    """The date line after a credit printed before it with no divider, or a dash or a comma:
+    "Reuters November 18, 2019 11:03 PM", "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+    "by Jeff Foust — November 18, 2019". The credit is one to `_CREDIT_WORDS` capitalised
+    words, after "by" or not; one word alone needs a time after the date. A line that holds
+    no year is no such line."""
+    if len(line) > _SHORT_CHARS or not ("19" in line or "20" in line or "/" in line):
+        return None  # no year: a cheap test first, most lines of a page hold none
+    if not _CREDIT_LEAD.match(line) or not _YEAR.search(line):
+        return None
+    start = _DATE_START.search(line)
+    if start is None or start.start() == 0:
+        return None
+    credit = _DATE_CREDIT.fullmatch(line, 0, start.start())
+    if credit is None:
+        return None
+    if not (credit["by"] or credit["more"] or credit["dash"]) and not _CLOCK.search(line):
+        return None  # one word and a day, "Record March 31, 1987": a table's row, not a credit
+    return _DATE_LINE.match(line[start.start() :])  # it opens with "^"
 
 
 def _is_credit(part: str) -> bool:
@@ -518,7 +560,7 @@ def _classify(line: str, notices: bool) -> Kind:
         kind = _matched_short_kind(line)
         if kind is not None:
             return kind
-    if _divided_date(line) is not None:  # a credit before the date: no lead to gate on
+    if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate
         return Kind.DATE
     if _is_consent_banner(line) or (
         notices

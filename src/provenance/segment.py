@@ -356,13 +356,14 @@ class Page:
         appends ("Esper accuses China ... - Houston Chronicle" over menus, then "Esper accuses
         China ..."): that first line is the page's title, the later one its headline. Only
         before the first paragraph: further down, a repeat is a link in a list of stories."""
+        shapes = self._shapes
         names: set[str] = set()
-        for at in range(1, len(self)):
-            if self[at].is_paragraph:
+        for at, line in enumerate(self.lines[1:], start=1):
+            if _is_paragraph(line.text, line.words):
                 return None
-            if self._shapes[at]:
-                names = names or _title_names(self[0])
-                if self[at].key in names:
+            if shapes[at]:
+                names = names or _title_names(self.lines[0])
+                if line.key in names:
                     return at
         return None
 
