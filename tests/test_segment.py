@@ -417,6 +417,13 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
             Kind.CAPTION,
         ),
         ("Associated Press November 19, 2019, 9:02 AM", Kind.DATE),
+        # a trail of sections from any start, a labelled photo credit, a comment count
+        ("BLOG > Nutrition > Meal Plans", Kind.BOILERPLATE),
+        ("Главная » Интересное", Kind.BOILERPLATE),
+        ("Securities Inc> and Wood Gundy Inc.", Kind.TEXT),  # a wire's ticker, wrapped
+        ("The ratio > five means growth", Kind.TEXT),
+        ("Image copyright Getty Images", Kind.BOILERPLATE),
+        ("New, 6 comments", Kind.BOILERPLATE),
         ("Associated Press•November 20, 2019", Kind.DATE),  # a credit's lead passes no gate
         ("Analysis by Chris Cillizza, CNN Editor-at-large", Kind.BYLINE),
         ("Analysis by the numbers shows growth.", Kind.TEXT),
@@ -560,6 +567,27 @@ def test_an_authors_name_over_the_date_is_part_of_the_header(credit: str) -> Non
     _, story = segment(f"{other}\n\n{title}\n\n{names}\n\n{body}\n")
     assert (story.title, story.date) == (title, dt.date(2019, 11, 19))
     assert story.body == "\n".join(body_lines(body))
+
+
+def test_a_deck_under_a_comment_count_is_still_the_headline_s() -> None:
+    title, body = "Browns’ defensive snap counts, stats, and notes: Week 11", make_body(66, 3)
+    deck = "The Browns’ defense is dealing with a bunch of suspensions and injuries right now."
+    other = page_story(make_title(67), make_body(67, paragraphs=3), "18 November 2019")
+    header = f"New, 6 comments\n\n{deck}\n\nBy Chris Pokorny Nov 18, 2019, 11:47am EST"
+    _, story = segment(f"{other}\n\n{title}\n\n{header}\n\n{body}\n")
+    assert (story.title, story.date) == (title, dt.date(2019, 11, 18))
+
+
+def test_a_headline_has_one_deck_the_next_headline_is_its_own() -> None:
+    # A sentence read as a deck, then a credit-shaped headline over its byline: two stories.
+    first, second = make_title(68), "Investment Firm Boosts Ldbrinkman Stake"
+    signoff = "“Mention a cough to your doctor,” Dempsey said. “Most don’t think about it.”"
+    note = "This article originally appeared on Capital Bulletin."
+    page = (
+        f"{first}\n\nBy Jane Doe\n\n{make_body(68, 3)}\n\n{signoff}\n\n{note}\n\n\n"
+        f"{second}\n\n\nBy Metro Desk Team\n\n{make_body(69, 3)}\n"
+    )
+    assert [s.title for s in segment(page)] == [first, second]
 
 
 def test_a_title_case_headline_over_the_date_is_not_a_credit() -> None:

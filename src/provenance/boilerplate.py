@@ -52,7 +52,8 @@ _NAV_PATTERNS = (
     r"contact(?: us)?|about us|careers|site ?map|customer service|help center",
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
-    r"\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
+    r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
+    r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
     r"(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour"
     r"|day|week|month)s? ago",
     # "Updated 10:41PM": a time without its day dates nothing
@@ -111,6 +112,10 @@ _TOKEN = re.compile(r"[\w+-]+")
 _BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
 # A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
 _BREADCRUMB = re.compile(r"^home(?:\s+[\w&'-]+|(?:\s*[|›>»/•·]\s*[\w&' -]+)+)?\s*$", re.IGNORECASE)
+# A trail of sections from any start, the parts set off by spaced "›", ">" or "»": "Blog >
+# Nutrition > Meal Plans", "News » World" ("Corp> of Japan", a wire's ticker, has no space).
+_CRUMB = r"[^\W\d_a-z][\w&'’.-]*(?: [\w&'’.-]+){0,3}"  # a label: a capital first
+_TRAIL = re.compile(rf"{_CRUMB}(?:\s+[›>»]\s+{_CRUMB})+")
 _LINK = re.compile(
     r"^(?:also read|read also|read more|see also|related|recommended|must read|don'?t miss|"
     r"watch|listen|more|read next|read|see more)\s*[:|\-–—»>]+\s*\S.*$",
@@ -461,7 +466,7 @@ _SHORT_LEAD_WORDS = (
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
     *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
-    *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest"),
+    *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest", "new"),
     *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no"),
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
@@ -560,6 +565,8 @@ def _classify(line: str, notices: bool) -> Kind:
         kind = _matched_short_kind(line)
         if kind is not None:
             return kind
+    if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
+        return Kind.BOILERPLATE
     if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate
         return Kind.DATE
     if _is_consent_banner(line) or (

@@ -437,21 +437,27 @@ class Page:
         headline = self[at]
         end = None
         paragraphs = 0
+        header = True  # no text yet under the headline or its last signal
         for j in range(at + 1, min(at + 1 + _LOOKAHEAD, len(self))):
             line = self[j]
             if line.kind in _META:
                 end = j
+                header = True
             elif line.kind is Kind.TEXT:
                 if self.repeats(line, headline):
                     end = j
+                    header = True
                 elif self.is_headline_shape(j):
-                    if (j == at + 1 or end == j - 1) and self.is_deck(j, headline):
+                    if header and self.is_deck(j, headline):
+                        header = False  # one deck: a second is the next story's headline
                         continue  # part of the headline's header
                     break  # the next headline candidate: its signals are its own
-                elif line.is_paragraph:
-                    paragraphs += 1
-                    if paragraphs > 1:
-                        break
+                else:
+                    header = False
+                    if line.is_paragraph:
+                        paragraphs += 1
+                        if paragraphs > 1:
+                            break
         if end is None and at == self.headline_at:
             end = at  # the page's title line names it: the story's headline
         if end is None and self.lede_follows(at):
