@@ -424,6 +424,15 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("The ratio > five means growth", Kind.TEXT),
         ("Image copyright Getty Images", Kind.BOILERPLATE),
         ("New, 6 comments", Kind.BOILERPLATE),
+        ("Today 12:01 AM", Kind.BOILERPLATE),  # a time without its date
+        ("Today the market fell", Kind.TEXT),
+        # where else the story ran, or why a newsletter came
+        ("This article first appeared on Gizmodo. Read the original here.", Kind.BOILERPLATE),
+        ("Originally published on Live Science.", Kind.BOILERPLATE),
+        ("A version of this article appears in print on Nov. 19, 2019, Page 1.", Kind.BOILERPLATE),
+        ("You are receiving this email because you signed up for it.", Kind.BOILERPLATE),
+        ("originally ran February 27.", Kind.TEXT),  # a wrapped sentence's last line
+        ("The study, originally published in Nature, found gains.", Kind.TEXT),
         ("Associated Press•November 20, 2019", Kind.DATE),  # a credit's lead passes no gate
         ("Analysis by Chris Cillizza, CNN Editor-at-large", Kind.BYLINE),
         ("Analysis by the numbers shows growth.", Kind.TEXT),
@@ -588,6 +597,24 @@ def test_a_headline_has_one_deck_the_next_headline_is_its_own() -> None:
         f"{second}\n\n\nBy Metro Desk Team\n\n{make_body(69, 3)}\n"
     )
     assert [s.title for s in segment(page)] == [first, second]
+
+
+def test_a_short_headline_over_its_byline_starts_a_story() -> None:
+    # Three words are a label in the middle of a page, but a label is not signed.
+    first, second = make_title(70), "4TH QTR NET"
+    table = (
+        "Oper shr 30 cts vs 24 cts\n\nOper net 38,686,000 vs 28,384,000\n\nRevs 42.3 mln vs 31 mln"
+    )
+    page = (
+        f"{first}\n\nBy Jane Doe\n\n{make_body(70, 3)}\n\n\n"
+        f"{second}\n\n\nBy the Newsroom Team\n\n{table}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.byline) for s in stories] == [
+        (first, "Jane Doe"),
+        (second, "the Newsroom Team"),
+    ]
+    assert stories[1].body == "\n".join(body_lines(table))
 
 
 def test_a_title_case_headline_over_the_date_is_not_a_credit() -> None:

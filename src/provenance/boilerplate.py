@@ -56,7 +56,8 @@ _NAV_PATTERNS = (
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
     r"(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour"
     r"|day|week|month)s? ago",
-    # "Updated 10:41PM": a time without its day dates nothing
+    # "Updated 10:41PM", "Today 12:01 AM": a time without its date dates nothing
+    r"(?:today|yesterday)(?: at)?,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
     r"(?:last )?(?:published|updated|posted)(?: at)?\s*:?\s*\d{1,2}[:.]\d{2}"
     r"\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
 )
@@ -345,6 +346,17 @@ _SITE_TERMS = re.compile(
     re.IGNORECASE,
 )
 _TO_READER_SITE = re.compile(r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept)", re.I)
+# Where else the story ran, or why a newsletter came: "This article first appeared on
+# Gizmodo.", "Originally published on Live Science.", "A version of this article appears in
+# print on ...", "You are receiving this email because ...": at the start of a line only.
+_REPUBLISHED = re.compile(
+    r"(?:this (?:article|story|post|piece|report) (?:was |is )?(?:first |originally )?"
+    r"(?:appeared|published|ran|posted)|originally (?:published|appeared|posted|ran)"
+    r"|a version of this (?:article|story|post) (?:first )?appear(?:s|ed)"
+    r"|you are receiving this (?:e-?mail|newsletter|message))\b",
+    re.IGNORECASE,
+)
+_REPUBLISHED_LEADS = frozenset(("thi", "ori", "a", "you"))  # its first letters, a gate
 _NOTICE_CHARS = 600  # a notice is a few sentences; a longer line is an article's paragraph
 # What every match of `_COPYRIGHT` and of `_SITE_TERMS` holds, in lower case: cheap gates.
 _COPYRIGHT_WORDS = ("all rights reserved", "©", "(c)", "copyright")
@@ -409,6 +421,12 @@ def _is_site_notice(line: str) -> bool:
     )
 
 
+def _is_republished(line: str) -> bool:
+    """Where else the story ran: a line that opens so, with a capital (not a sentence
+    running on: "... which originally ran February 27.")."""
+    return len(line) <= _NOTICE_CHARS and line[0].isupper() and bool(_REPUBLISHED.match(line))
+
+
 def _is_share_row(line: str) -> bool:
     """Share buttons and counters: every word a share word or a number ("Share via Email")."""
     match = _TOKEN.search(line)
@@ -464,6 +482,7 @@ _SHORT_LEAD_WORDS = (
     *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
     *("customer", "help", "your", "do", "all", "copyright", "image"),
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
+    *("today", "yesterday"),
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
     *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
     *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest", "new"),
@@ -569,6 +588,8 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.BOILERPLATE
     if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate
         return Kind.DATE
+    if (lead is None or lead in _REPUBLISHED_LEADS) and _is_republished(line):
+        return Kind.BOILERPLATE
     if _is_consent_banner(line) or (
         notices
         and _may_hold(line, _NOTICE_WORDS)

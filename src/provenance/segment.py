@@ -61,6 +61,7 @@ _AUTHORS = re.compile(rf"{_NAME_WORDS}(?:(?:,| and| &) {_NAME_WORDS})+")
 # A word in lower case: a line that opens with one runs on from a sentence, but for a brand
 # written so ("my6sense", "iPhone", "eBay"), which holds a capital or a digit.
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:\s|$|[^\w])")
+_SENTENCE_STOP = re.compile(r"\.['\"”’)]*$")  # a full stop, inside quotes or not: "… it.”"
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
 _DATELINE = re.compile(
@@ -89,6 +90,7 @@ _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
 _NAME_JOINS = frozenset({"and", "&"})
 _SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
+_SIGNED_WORDS = 2  # a headline this short still starts a story over its byline
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
 _PARAGRAPH_WORDS, _PARAGRAPH_CHARS = 25, 250  # a line this long is a paragraph
@@ -369,7 +371,17 @@ class Page:
 
     @cached_property
     def _shapes(self) -> list[bool]:
-        return [self._headline_shape(at, _HEADLINE_WORDS) for at in range(len(self))]
+        """`is_headline_shape` of every line; a line of two or three words counts over a
+        byline ("4TH QTR NET" over "By the Newsroom Team"): a label is not signed."""
+        return [
+            self._headline_shape(at, _HEADLINE_WORDS)
+            or (
+                at + 1 < len(self)
+                and self[at + 1].kind is Kind.BYLINE
+                and self._headline_shape(at, _SIGNED_WORDS)
+            )
+            for at in range(len(self))
+        ]
 
     def is_headline_shape(self, at: int, *, min_words: int = _HEADLINE_WORDS) -> bool:
         """A line that stands alone: a break before it, and no text running on after it."""
@@ -479,7 +491,7 @@ class Page:
         """A line right under a headline that is not one itself: a standfirst (a sentence),
         or its authors' names over the date ("Alexandra Ma and Shona Ghosh"). A "headline"
         that ends a sentence is a story's last line, and the line under it a headline."""
-        if headline.text.endswith("."):
+        if _SENTENCE_STOP.search(headline.text):
             return False
         text = self[at].text
         if _FULL_STOP.search(text):
