@@ -344,6 +344,7 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Chris Davies - Nov 19, 2019, 10:31 pm CST", dt.date(2019, 11, 19)),
         ("by Jeff Foust — November 18, 2019", dt.date(2019, 11, 18)),
         ("Reuters November 18, 2019 11:03 PM", dt.date(2019, 11, 18)),  # one word and a time
+        ("By admin - 2018-09-16", dt.date(2018, 9, 16)),  # after "by", a user's handle
         ("Record March 31, 1987", None),  # one word and a day: a dividend table's row
         ("Shares rose on March 3, 1987", None),
         ("11/18/19 5:30PM", dt.date(2019, 11, 18)),

@@ -219,14 +219,15 @@ _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sente
 
 # A credit before a date: "Reuters", "The Canadian Press", "by Jeff Foust —", "Chris Davies -".
 _DATE_CREDIT = re.compile(
-    rf"(?P<by>[Bb]y\s+)?[A-Z][\w.'’&]*(?P<more>(?:\s+[A-Z][\w.'’&]*){{1,{_CREDIT_WORDS - 1}}})?"
+    rf"(?:(?P<by>[Bb]y\s+)[\w.'’&]+|[A-Z][\w.'’&]*)"  # after "by", a handle: "By admin - …"
+    rf"(?P<more>(?:\s+[A-Z][\w.'’&]*){{1,{_CREDIT_WORDS - 1}}})?"
     r"\s*(?P<dash>[-–—,])?\s+"
 )
 _CLOCK = re.compile(r"\d[:.]\d\d")
 # What such a line opens with, a gate before the search for its date: capitalised words, then
 # a digit or a month's or a weekday's first letters (a line of prose has a word in lower case).
 _CREDIT_LEAD = re.compile(
-    r"(?:[Bb]y\s+)?[A-Z]\S*+(?:\s+[A-Z]\S*+){0,4}?\s*[-–—,]?\s+"
+    r"(?:[Bb]y\s+\S++|[A-Z]\S*+)(?:\s+[A-Z]\S*+){0,4}?\s*[-–—,]?\s+"
     r"(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))"
 )
 _DATE_START = re.compile(_DATE_BODY, re.IGNORECASE)
