@@ -83,7 +83,7 @@ _QUOTE_WORDS = 8  # a repeated line this long is a pull-quote; shorter ones may 
 _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
-# What parts a page's title line: "Headline - Site", "Headline | Section | Site", "Site » Headline".
+# What divides a page's title line: "Headline - Site", "Headline | Section | Site".
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/]|::)\s+")
 _LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
