@@ -55,9 +55,6 @@ _normalized = lru_cache(maxsize=1 << 16)(normalize)
 _BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)])\s")  # a list item: no headline
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
-# Two or more names of two or three capitalised words: "Alexandra Ma and Shona Ghosh".
-_NAME_WORDS = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,2}"
-_AUTHORS = re.compile(rf"{_NAME_WORDS}(?:(?:,| and| &) {_NAME_WORDS})+")
 # A word in lower case: a line that opens with one runs on from a sentence, but for a brand
 # written so ("my6sense", "iPhone", "eBay"), which holds a capital or a digit.
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:\s|$|[^\w])")
@@ -489,18 +486,15 @@ class Page:
 
     def is_deck(self, at: int, headline: Line) -> bool:
         """A line right under a headline that is not one itself: a standfirst (a sentence),
-        or its authors' names over the date ("Alexandra Ma and Shona Ghosh"). A "headline"
-        that ends a sentence is a story's last line, and the line under it a headline."""
+        or its authors' names over the date (`_names`: "Alexandra Ma and Shona Ghosh"). A
+        "headline" that ends a sentence is a story's last line, and the line under it a
+        headline."""
         if _SENTENCE_STOP.search(headline.text):
             return False
         text = self[at].text
         if _FULL_STOP.search(text):
             return True
-        return (
-            at + 1 < len(self)
-            and self[at + 1].kind in _META
-            and (bool(_AUTHORS.fullmatch(text)) or _names(text))
-        )
+        return at + 1 < len(self) and self[at + 1].kind in _META and _names(text)
 
     def lede_follows(self, at: int) -> bool:
         """Whether a datelined lede follows the headline at `at`: on the next line, or
