@@ -618,6 +618,18 @@ def test_a_short_headline_over_its_byline_starts_a_story() -> None:
     assert stories[1].body == "\n".join(body_lines(table))
 
 
+def test_a_byline_printed_over_two_lines_is_one_byline() -> None:
+    # A text dump puts "By" and the author's link on lines of their own.
+    title, body = make_title(71), make_body(71, paragraphs=3)
+    other = page_story(make_title(72), make_body(72, paragraphs=3), "18 November 2019")
+    page = f"{other}\n\n{title}\n\nBy\nSarah E. Needleman\n\n{body}\n"
+    _, story = segment(page)
+    assert story.title == title
+    assert story.body == "\n".join(body_lines(body))
+    kinds = [line.kind for line in lines("By\nSarah E. Needleman\n\nBy\nthe way, it rained.")]
+    assert kinds == [Kind.BOILERPLATE, Kind.BYLINE, Kind.TEXT, Kind.TEXT]
+
+
 def test_a_title_case_headline_over_the_date_is_not_a_credit() -> None:
     # Small words ("to", "of") are a headline's: the line under the first headline starts its own.
     first, second = "Governor Signs Budget Deal", "Teachers Return To Classrooms After Strike"

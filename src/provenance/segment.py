@@ -47,7 +47,7 @@ from functools import cached_property, lru_cache
 import attrs
 from rapidfuzz import fuzz
 
-from .boilerplate import LIST_MARKS, Kind, byline, classify_page, parse_date, source
+from .boilerplate import LIST_MARKS, Kind, byline, classify, classify_page, parse_date, source
 from .model import Story
 from .text import normalize, word_count
 
@@ -55,6 +55,7 @@ _normalized = lru_cache(maxsize=1 << 16)(normalize)
 _BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)])\s")  # a list item: no headline
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
+_BY_ALONE = frozenset(("By", "BY", "by", "By:", "BY:", "by:"))
 # A word in lower case: a line that opens with one runs on from a sentence, but for a brand
 # written so ("my6sense", "iPhone", "eBay"), which holds a capital or a digit.
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:\s|$|[^\w])")
@@ -156,7 +157,7 @@ def lines(text: str) -> list[Line]:
     texts = [stripped for _, _, stripped in raw]
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
-    kinds = classify_page(texts, text)
+    kinds = _split_bylines(texts, classify_page(texts, text))
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = kinds[i]
@@ -167,6 +168,15 @@ def lines(text: str) -> list[Line]:
         before, after = gaps[i], gaps[i + 1]
         out.append(Line(number, start, end, stripped, kind, before, after, words[i], teasers[i]))
     return out
+
+
+def _split_bylines(texts: list[str], kinds: list[Kind]) -> list[Kind]:
+    """`kinds`, with a byline that a text dump printed over two lines ("By" alone, then
+    "Sarah E. Needleman") read as one: the name is the byline, "By" the rest of it."""
+    for at in range(len(texts) - 1):
+        if texts[at] in _BY_ALONE and classify(f"By {texts[at + 1]}") is Kind.BYLINE:
+            kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.BYLINE
+    return kinds
 
 
 def _teaser_runs(texts: list[str], words: list[int]) -> list[bool]:
