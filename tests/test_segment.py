@@ -624,7 +624,7 @@ def test_a_byline_printed_over_two_lines_is_one_byline() -> None:
     other = page_story(make_title(72), make_body(72, paragraphs=3), "18 November 2019")
     page = f"{other}\n\n{title}\n\nBy\nSarah E. Needleman\n\n{body}\n"
     _, story = segment(page)
-    assert story.title == title
+    assert (story.title, story.byline) == (title, "Sarah E. Needleman")
     assert story.body == "\n".join(body_lines(body))
     kinds = [line.kind for line in lines("By\nSarah E. Needleman\n\nBy\nthe way, it rained.")]
     assert kinds == [Kind.BOILERPLATE, Kind.BYLINE, Kind.TEXT, Kind.TEXT]

@@ -681,9 +681,17 @@ class _Draft:
             line_start=first.number,
             line_end=last.number,
             date=next((d for m in self.meta if (d := parse_date(m.text))), None),
-            byline=next((b for m in self.meta if (b := byline(m.text))), None),
+            byline=next((b for m in self.meta if (b := _byline_of(m))), None),
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
+
+
+def _byline_of(line: Line) -> str | None:
+    """The name in a byline; a name printed under a "By" of its own is a byline too."""
+    name = byline(line.text)
+    if name is None and line.kind is Kind.BYLINE:
+        name = byline(f"By {line.text}")
+    return name
 
 
 def _title_names(line: Line) -> set[str]:
