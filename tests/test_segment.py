@@ -426,6 +426,12 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("Image copyright Getty Images", Kind.BOILERPLATE),
         ("New, 6 comments", Kind.BOILERPLATE),
         ("Today 12:01 AM", Kind.BOILERPLATE),  # a time without its date
+        # a syndicated page's interstitials and calls to action
+        ("Story continues", Kind.BOILERPLATE),
+        ("Continue reading the main story", Kind.BOILERPLATE),
+        ("CLICK HERE FOR THE FOX NEWS APP", Kind.BOILERPLATE),
+        ("Link copied!", Kind.BOILERPLATE),
+        ("The story continues to unfold in Washington.", Kind.TEXT),
         ("Today the market fell", Kind.TEXT),
         # where else the story ran, or why a newsletter came
         ("This article first appeared on Gizmodo. Read the original here.", Kind.BOILERPLATE),

@@ -35,18 +35,19 @@ _NAV_PATTERNS = (
     r"follow(?: us)?",
     r"share(?: this)?(?: (?:article|story|page|post))?",
     r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content)?|ad choices",
-    r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues below"
+    r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues(?: below)?"
     r"(?: advertisement)?",
     r"advertisement\s*[-–—:]?\s*(?:continue|scroll) (?:reading|to continue)(?: below)?",
     r"(?:sign up|subscribe) (?:for|to) (?:our|the)(?: [\w'-]+){0,3} newsletters?"
     r"(?: (?:for|to|and) [\w' -]{1,60})?",  # "... newsletter for exclusive updates"
     r"print|e-?mail|comments?|subscribe(?: now)?|newsletters?|rss(?: feeds?)?",
     r"sign (?:in|up)|log ?in|log ?out|menu|search|close",
-    r"listen(?: to (?:this )?(?:article|story))?|copy link",
+    r"listen(?: to (?:this )?(?:article|story))?|copy link|link copied",
     r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|instagram|youtube",
     r"flipboard",
     r"back to top|next|previous|load more|show more|toggle navigation",
-    r"\d+ min(?:ute)?s? read|read more|continue reading|click here",
+    r"\d+ min(?:ute)?s? read|read more|continue reading(?: the (?:main|full) (?:story|article))?",
+    r"click here(?: (?:to|for) [\w' -]{1,60})?",  # "CLICK HERE FOR THE FOX NEWS APP"
     r"cookies?|accept(?: all)? cookies?|cookie (?:policy|settings|preferences)",
     r"privacy(?: policy| notice| settings)?|terms (?:of (?:use|service)|and conditions)",
     r"contact(?: us)?|about us|careers|site ?map|customer service|help center",
