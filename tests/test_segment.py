@@ -479,6 +479,8 @@ def test_byline_and_source_helpers() -> None:
     assert byline("By John F. Kennedy Jr.") == "John F. Kennedy Jr."
     assert byline("By Marty Johnson - 11/19/2019 02:47 PM EST") == "Marty Johnson"
     assert byline("Written by Rachael Link, MS, RD on November 19, 2019") == "Rachael Link, MS, RD"
+    assert byline("by Jeff Foust — November 18, 2019") == "Jeff Foust"
+    assert byline("By Mike Wall 2 days ago") == "Mike Wall"
     assert byline("Pakistan army sets up cell") is None
     assert source("Source: The Quint, India") == "The Quint, India"
     assert source("The source said so") is None
@@ -583,6 +585,52 @@ def test_an_authors_name_over_the_date_is_part_of_the_header(credit: str) -> Non
     _, story = segment(f"{other}\n\n{title}\n\n{names}\n\n{body}\n")
     assert (story.title, story.date) == (title, dt.date(2019, 11, 19))
     assert story.body == "\n".join(body_lines(body))
+
+
+def test_a_deck_over_the_authors_name_over_the_date_is_the_headline_s() -> None:
+    title, body = "Three Cases of Plague Diagnosed in China", make_body(54, paragraphs=3)
+    deck = 'The Chinese government has said there is "extremely low" risk of transmission'
+    other = page_story(make_title(55), make_body(55, paragraphs=3), "18 November 2019")
+    header = f"{deck}\n\nBrigit Katz\nNovember 19, 2019 11:34AM"
+    _, story = segment(f"{other}\n\n{title}\n\n{header}\n\n{body}\n")
+    assert (story.title, story.date) == (title, dt.date(2019, 11, 19))
+    assert story.body == "\n".join(body_lines(body))
+
+
+_BIO = "writes about space policy for SpaceNews. He earned a Ph.D. in planetary sciences."
+
+
+@pytest.mark.parametrize(
+    ("byline", "note"),
+    [
+        # the byline's name, then a word in lower case; furniture around it goes too
+        ("by Jeff Foust — November 18, 2019", f"Tags\nBlue Origin\nSpaceX\n\nJeff Foust {_BIO}"),
+        ("By Mike Wall 2 days ago", f"Mike Wall {_BIO}\n\nJoin our forums to keep talking space!"),
+        # a name line over the note: the name, or the first name and a verb of a note
+        ("By Jane Doe", "About Brigit Katz\nBrigit Katz is a freelance writer based in Toronto."),
+        ("By Jane Doe", "Rachael Rettner\nRachael has been with Live Science since 2010."),
+    ],
+)
+def test_the_author_s_note_under_the_story_is_not_the_story(byline: str, note: str) -> None:
+    title, body = make_title(56), make_body(56, paragraphs=3)
+    (story,) = segment(f"{title}\n\n{byline}\n\n{body}\n\n{note}\n\nRelated\nNASA news\n")
+    assert story.body == "\n".join(body_lines(body))
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Argentina Cruises\n\nArgentina comfortably got past Chile 3-0 in Group C.",
+        "TOYOTA RAV4 PRIME\n\nToyota is rolling out a plug-in version of its small SUV.",
+    ],
+)
+def test_a_sub_heading_over_a_paragraph_on_its_subject_is_no_author_s_note(last: str) -> None:
+    title, body = make_title(57), make_body(57, paragraphs=3)
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{body}\n\n{last}\n")
+    assert story.body.endswith(last.replace("\n\n", "\n"))
+    said = "Jane Doe\nJane said the council would vote on the plan again in spring."
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{body}\n\n{said}\n")
+    assert story.body.endswith(said)
 
 
 def test_a_deck_under_a_comment_count_is_still_the_headline_s() -> None:

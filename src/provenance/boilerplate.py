@@ -29,6 +29,8 @@ class Kind(enum.Enum):
     CAPTION = "caption"  # a photo caption that ends with its credit
 
 
+# A time counted back from now: "2 days ago", "an hour ago".
+_AGO = r"(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour|day|week|month)s? ago"
 _NAV_PATTERNS = (
     r"skip to (?:the )?(?:main )?(?:content|navigation|search)",
     r"short ?url",
@@ -55,8 +57,7 @@ _NAV_PATTERNS = (
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
-    r"(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour"
-    r"|day|week|month)s? ago",
+    rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
     # "Updated 10:41PM", "Today 12:01 AM": a time without its date dates nothing
     r"(?:today|yesterday)(?: at)?,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
     r"(?:last )?(?:published|updated|posted)(?: at)?\s*:?\s*\d{1,2}[:.]\d{2}"
@@ -196,8 +197,8 @@ _LABEL = (
 )
 _SEPARATOR = r"\s*[,|·•\-–—]?\s*"
 _TIMES = rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
-# What may follow the date: times, a time zone, "| Last updated on <date>".
-_AFTER_DATE = rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}{_DATE_BODY}{_TIMES})?"
+# What may follow the date: times, a time zone, "| Last updated on <date>", "1 day ago".
+_AFTER_DATE = rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}{_DATE_BODY}{_TIMES})?(?:{_SEPARATOR}{_AGO})?"
 _DATE_LINE = re.compile(
     rf"^(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
     rf"(?:{_LABEL}|on\s+)?"
@@ -309,11 +310,19 @@ def _is_credit(part: str) -> bool:
     return bool(part) and len(part.split()) <= _CREDIT_WORDS and part[-1] not in ".!?"
 
 
+_AGO_AFTER = re.compile(rf"[\s,|·•–—-]+{_AGO}$", re.IGNORECASE)  # "By Mike Wall 2 days ago"
+
+
 def byline(line: str) -> str | None:
     """The name in a "By ..." line, else None."""
     line = _unmarked(line)
+    if line.startswith("by "):  # a dated credit's name: "by Jeff Foust — November 18, 2019"
+        line = f"B{line[1:]}"
     match = _DATED_BYLINE.match(line) or _BYLINE.match(line)
-    return match["who"].strip() if match and len(match["who"].split()) <= 10 else None
+    if match is None:
+        return None
+    who = _AGO_AFTER.sub("", match["who"]).strip()
+    return who if len(who.split()) <= 10 else None
 
 
 def source(line: str) -> str | None:

@@ -86,6 +86,15 @@ _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/]|::)\s+")
 _LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
 _NAME_JOINS = frozenset({"and", "&"})
+# What divides a byline's names and roles: "A and B", "Chris Cillizza, CNN Editor-at-large",
+# "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
+_NAME_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b|\s[-–—]\s)\s*", re.IGNORECASE)
+_NOTE_REACH = 3  # an author's note is one of a story's last prose lines
+_NAME_WORD = re.compile(r"[A-Z](?:[a-z'’-]+|\.)(?:[A-Z][a-z]+)?")  # "Rachael", "J.", "McCoy"
+# What an author's note says of its author after a first name: "Rachael has been with ...".
+_NOTE_VERBS = frozenset(
+    ("is", "has", "was", "writes", "covers", "reports", "joined", "lives", "holds", "earned")
+)
 _SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
 _SIGNED_WORDS = 2  # a headline this short still starts a story over its byline
@@ -495,16 +504,20 @@ class Page:
         return end
 
     def is_deck(self, at: int, headline: Line) -> bool:
-        """A line right under a headline that is not one itself: a standfirst (a sentence),
-        or its authors' names over the date (`_names`: "Alexandra Ma and Shona Ghosh"). A
-        "headline" that ends a sentence is a story's last line, and the line under it a
-        headline."""
+        """A line right under a headline that is not one itself: a standfirst (a sentence,
+        or any line over its authors' names over the date: "The Chinese government has said
+        ..." over "Brigit Katz" over "November 19, 2019"), or those names over the date
+        (`_names`: "Alexandra Ma and Shona Ghosh"). A "headline" that ends a sentence is a
+        story's last line, and the line under it a headline."""
         if _SENTENCE_STOP.search(headline.text):
             return False
-        text = self[at].text
-        if _FULL_STOP.search(text):
+        if _FULL_STOP.search(self[at].text):
             return True
-        return at + 1 < len(self) and self[at + 1].kind in _META and _names(text)
+        return self._signed(at) or (at + 1 < len(self) and self._signed(at + 1))
+
+    def _signed(self, at: int) -> bool:
+        """Whether the line is names (`_names`) over a date, a byline or a credit."""
+        return at + 1 < len(self) and self[at + 1].kind in _META and _names(self[at].text)
 
     def lede_follows(self, at: int) -> bool:
         """Whether a datelined lede follows the headline at `at`: on the next line, or
@@ -660,9 +673,9 @@ class _Draft:
             seen.add(line.text)
             kept.append(line)
         body = self.body
-        tail = _furniture_run(kept[::-1], lists=True)
-        if tail:
-            kept, cut = kept[:-tail], kept[-tail]
+        end = _own_end(kept, self._authors())
+        if end < len(kept):
+            kept, cut = kept[:end], kept[end]
             body = body[: body.index(cut)]
         if self.title:  # under a headline, furniture between its header and its first paragraph
             head = _furniture_run(kept)
@@ -684,6 +697,94 @@ class _Draft:
             byline=next((b for m in self.meta if (b := _byline_of(m))), None),
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
+
+    def _authors(self) -> list[tuple[str, ...]]:
+        """The names in the story's bylines, each as its words in lower case."""
+        return [
+            name
+            for meta in self.meta
+            if (who := _byline_of(meta))
+            for part in _NAME_PARTS.split(who)
+            if len(name := _leading_name(part)) >= _NAMES_MIN
+        ]
+
+
+def _leading_name(text: str) -> tuple[str, ...]:
+    """The capitalised words that open `text`, in lower case (a byline's role after a dash
+    or a comma is split off before, by `_NAME_PARTS`: "Rachael Rettner - Senior Writer")."""
+    words = []
+    for word in text.split():
+        if not word[0].isupper():
+            break
+        words.append(word.lower())
+    return tuple(words)
+
+
+def _own_end(lines: list[Line], authors: list[tuple[str, ...]]) -> int:
+    """Where a story's own lines end: before the furniture after its last paragraph
+    (`_furniture_run`), and before an author's note there and all under it ("Jeff Foust
+    writes about space policy ...", "Rachael Rettner" over "Rachael has been with ...")."""
+    end = len(lines)
+    while end:
+        end -= _furniture_run(lines[end - 1 :: -1], lists=True)
+        bio = _author_note_at(lines[:end], authors)
+        if bio is None:
+            break
+        end = bio
+    return end
+
+
+def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | None:
+    """Where an author's note opens among the last `_NOTE_REACH` prose lines of a story:
+    a paragraph whose subject is the story's author (a byline's name, then a word in lower
+    case: "Mike Wall is the author of ..."), or the person a line over it names ("About
+    Brigit Katz" over "Brigit Katz is ...", "Rachael Rettner" over "Rachael has been ...":
+    a first name alone needs a verb of a note after it; "ARGENTINA CRUISES" over "Argentina
+    comfortably got past Chile" is a sub-heading). Never the story's first prose line."""
+    first = next((at for at, line in enumerate(lines) if line.is_prose), len(lines))
+    prose = 0
+    for at in range(len(lines) - 1, first, -1):
+        line = lines[at]
+        if not line.is_prose:
+            continue
+        prose += 1
+        if prose > _NOTE_REACH:
+            return None
+        person = _person(lines[at - 1].text)
+        if person and (
+            _opens_with(line.text, [person])
+            or _opens_with(line.text, [person[:1]], verbs=_NOTE_VERBS)
+        ):
+            return at - 1
+        if _opens_with(line.text, authors):
+            return at
+    return None
+
+
+def _person(text: str) -> tuple[str, ...]:
+    """The name of a person a line prints alone ("Rachael Rettner", "About Brigit Katz"):
+    two or three words each written as a name is, in lower case; else ()."""
+    if text.startswith("About "):
+        text = text[len("About ") :]
+    words = text.split()
+    if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(word) for word in words):
+        return tuple(map(str.lower, words))
+    return ()
+
+
+def _opens_with(
+    text: str, names: list[tuple[str, ...]], verbs: frozenset[str] | None = None
+) -> bool:
+    """Whether the line's subject is one of `names`: the name, then a word in lower case
+    (one of `verbs`, if given)."""
+    words = text.split(maxsplit=5)
+    for name in names:
+        n = len(name)
+        if len(words) > n and tuple(w.lower() for w in words[:n]) == name:
+            after = words[n]
+            if after in verbs if verbs is not None else after[0].islower():
+                return True
+    return False
 
 
 def _byline_of(line: Line) -> str | None:
