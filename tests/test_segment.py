@@ -354,6 +354,19 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Updated 10:01 pm PST, Tuesday, November 19, 2019", dt.date(2019, 11, 19)),
         ("Published 3:45 p.m. ET Nov. 19, 2019", dt.date(2019, 11, 19)),
         ("Nov 19, 2019, 8:00 AM EST", dt.date(2019, 11, 19)),
+        ("Posted by Experience Team on June 5, 2018", dt.date(2018, 6, 5)),
+        ("Nov 19, 2019 at 9:08 GMT 1 day ago", dt.date(2019, 11, 19)),
+        # day first, the month, labels and times in German, French, Spanish, Portuguese,
+        # Italian and Dutch
+        ("Veröffentlicht am 29. August 2018 von Redaktion", dt.date(2018, 8, 29)),
+        ("Pubblicato il 3 agosto 2018 da Redazione", dt.date(2018, 8, 3)),
+        ("Publicado em 05/10/2018 às 10h32", dt.date(2018, 10, 5)),
+        ("5 de outubro de 2018", dt.date(2018, 10, 5)),
+        ("Publié le 1er janvier 2019 à 10h32", dt.date(2019, 1, 1)),
+        ("Gepubliceerd op 3 maart 2019 om 10:32", dt.date(2019, 3, 3)),
+        ("Aktualisiert am 19.11.2019, 10:32 Uhr", dt.date(2019, 11, 19)),
+        ("12 de diciembre de 2019", dt.date(2019, 12, 12)),
+        ("Il 3 agosto 2018 è arrivato", None),
         ("2025年3月4日", dt.date(2025, 3, 4)),
         ("2025年3月4日 10:21", dt.date(2025, 3, 4)),
         ("更新 2025年12月9日", None),  # the words around a date are English ones only
@@ -481,6 +494,7 @@ def test_byline_and_source_helpers() -> None:
     assert byline("Written by Rachael Link, MS, RD on November 19, 2019") == "Rachael Link, MS, RD"
     assert byline("by Jeff Foust — November 18, 2019") == "Jeff Foust"
     assert byline("By Mike Wall 2 days ago") == "Mike Wall"
+    assert byline("Posted by Experience Team on June 5, 2018") == "Experience Team"
     assert byline("Pakistan army sets up cell") is None
     assert source("Source: The Quint, India") == "The Quint, India"
     assert source("The source said so") is None
@@ -1198,6 +1212,22 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede() -> None:
             "The icy moon Europa rising above Jupiter's cloud tops in 2007. (Source: NASA)",
             Kind.CAPTION,
         ),
+        # a gallery's counter, a post's labels, a printed page's footer, a paywall's notices
+        ("3 / 6", Kind.BOILERPLATE),
+        ("Filed Under: Recipes Tagged With: canning, gifts, honey, jam, pears", Kind.BOILERPLATE),
+        ("Topics: Company News, Interviews", Kind.BOILERPLATE),
+        ("Topics include taxes: and more", Kind.TEXT),
+        ("Printed: 11/20/2019 3:12 PM", Kind.BOILERPLATE),
+        ("URL: https://hosted.ap.org/article/uk-tories-under-fire", Kind.BOILERPLATE),
+        ("http://amzn.to/2iJFhRj", Kind.TEXT),  # a deal's link may be the article's
+        ("You have 0 free articles remaining.", Kind.BOILERPLATE),
+        ("Already a subscriber? Log in.", Kind.BOILERPLATE),
+        ("Trending in Health", Kind.TEASER),
+        ("Our Latest Stories", Kind.TEASER),
+        # a blog's comment form; a bare "Leave a Reply" may be a link under the headline
+        ("Leave a Reply Cancel reply", Kind.COMMENTS),
+        ("Your email address will not be published. Required fields are marked *", Kind.COMMENTS),
+        ("Leave a Reply", Kind.TEXT),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:
@@ -1312,7 +1342,8 @@ def test_a_list_of_title_case_headlines_is_not_prose() -> None:
         "Court Dismisses Objection, Admits Footage From The Shopping Centre",
     ]
     wrapped = "the council said on Tuesday that the new budget for the harbour"
-    page = Page.of("\n".join(["Recent", *headlines, "", "The mayor said", wrapped, "Done."]))
+    opening = "The mayor said on Monday evening that after months of talks"  # a wrapped line
+    page = Page.of("\n".join(["Recent", *headlines, "", opening, wrapped, "Done."]))
     prose = {line.text: line.is_prose for line in page.lines}
     assert not any(prose[h] for h in headlines)
     assert prose[wrapped]
@@ -1420,6 +1451,39 @@ def test_paragraphs_that_open_with_names_are_still_prose() -> None:
         "people who contracted the virus in the county this year.",
     ]
     assert all(line.is_prose for line in Page.of("\n".join(paragraphs)).lines)
+
+
+_VIDEOS = (  # a video list: titles between their running times, no blank line between
+    "1:41\nHill suffers hamstring injury in win over the Chargers\n18:08\n"
+    "Rivers' time with the Chargers may be over after the loss\n10:18\n"
+    "Breaking down the AFC playoff picture after week eleven\n4:02\n"
+    "Panthers could hit the reset button after the season ends\n2:15"
+)
+_LINKS = (  # links printed as a text dump's list items, each with its comment count
+    "* NFL suspends Myles Garrett for the rest of the year “at a minimum” (130)\n\n"
+    "* Alex Guerrero: Tom Brady now says he can play until he’s 46 or 47 (129)\n\n"
+    "* NFL says it is “disappointed” Colin Kaepernick “did not appear” (122)\n\n"
+    "* Steelers players still coming to terms with last week’s brawl in Cleveland (98)"
+)
+
+
+@pytest.mark.parametrize("links", [_VIDEOS, _LINKS])
+def test_a_list_of_links_over_the_article_is_not_prose_nor_a_story(links: str) -> None:
+    assert not any(line.is_prose for line in lines(links))
+    title, body = make_title(58), make_body(58, paragraphs=3)
+    (story,) = segment(f"{links}\n\n{title}\n\nBy Jane Doe\n\n{body}\n")
+    assert (story.title, story.body) == (title, "\n".join(body_lines(body)))
+
+
+def test_lines_of_a_hard_wrapped_paragraph_and_a_long_list_item_are_prose() -> None:
+    wrapped = (
+        "The company said on Tuesday that its first quarter\n"
+        "profit rose sharply on higher sales of its new products\n"
+        "in Asia and Europe, while costs fell for a third year"
+    )
+    assert [line.is_prose for line in lines(wrapped)] == [False, True, False]
+    item = "* " + " ".join(["The council voted to close the old bridge to trucks."] * 3)
+    assert lines(item)[0].is_prose
 
 
 def test_a_teaser_list_over_the_article_is_not_its_story() -> None:

@@ -56,6 +56,13 @@ _NAV_PATTERNS = (
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
+    r"\d{1,3} ?/ ?\d{1,3}",  # a gallery's counter: "3 / 6"
+    # a post's labels: "Filed Under: Recipes Tagged With: canning, gifts", "Topics: News"
+    r"(?:filed under|tagged(?: with)?|tags|topics|categories)\s*:.*",
+    r"printed(?: on)?\s*:.*|url\s*:\s*https?://\S+",  # a printed page's footer
+    # a paywall's notices: "You have 0 free articles remaining.", "Already a subscriber? Log in."
+    r"you have (?:\d+|one|no) free (?:articles?|stories) (?:remaining|left)(?: this month)?\.?",
+    r"already a (?:subscriber|member)\?(?:\s*(?:log|sign) in\.?)?",
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
     rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
     # "Updated 10:41PM", "Today 12:01 AM": a time without its date dates nothing
@@ -130,7 +137,9 @@ _TEASER = re.compile(
     r"you (?:may|might) also (?:like|enjoy|be interested in)|"
     r"more (?:stories|news|articles|from [\w .'-]+)|"
     r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|"
-    r"most (?:read|popular|viewed|shared)|latest (?:news|stories|posts|articles)|read next|"
+    r"trending in [\w &'-]{1,30}|more in [\w &'-]{1,30}|"  # "Trending in Health"
+    r"most (?:read|popular|viewed|shared)|(?:our )?latest (?:news|stories|posts|articles)|"
+    r"read next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
     r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest)\s*:?\s*$",
@@ -142,7 +151,10 @@ _COMMENTS = re.compile(
     r"^(?:(?:top[ -]rated|most (?:liked|popular|recent)|latest|newest|oldest|best|featured|"
     r"reader|readers'?|user|visitor) comments\s*:?"
     # a blog's count over its thread: "34 responses to “Title”", "One thought on “Title”"
-    r"|(?:\d+|one|no) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) [\"“'‘].*)"
+    r"|(?:\d+|one|no) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) [\"“'‘].*"
+    # a blog's comment form: "Leave a Reply Cancel reply", "Your email address will not be
+    # published. Required fields are marked *" (a bare "Leave a Reply" may be a link)
+    r"|leave a (?:reply|comment) cancel reply|your email address will not be published\..*)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -150,8 +162,8 @@ _COMMENTS = re.compile(
 # a capitalised name (a full stop only after an initial or in "Jr.", "Sr.", "St."; written
 # without look-behinds, which a property test's generator of matching lines handles badly).
 _BY = (
-    r"(?:(?:Written|Reported|Story|Words|Analysis|Commentary|WRITTEN|REPORTED|STORY|WORDS"
-    r"|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY)"
+    r"(?:(?:Written|Reported|Posted|Published|Story|Words|Analysis|Commentary|WRITTEN|REPORTED"
+    r"|POSTED|PUBLISHED|STORY|WORDS|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY)"
 )
 _NAME = (
     r"(?:(?:the|a|an)\s+)?[^\W\d_a-z]\.?"
@@ -179,24 +191,54 @@ _CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so 
 _CJK_DATE = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
 _CJK_DATE_PARTS = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D+")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# The months of German, French, Spanish, Italian, Portuguese and Dutch dates, which print the
+# day first ("29. August 2018", "3 agosto 2018", "5 de outubro de 2018", "1er janvier 2019").
+_MONTHS = {
+    1: "january januar jänner janvier enero gennaio janeiro januari",
+    2: "february februar février febrero febbraio fevereiro februari",
+    3: "march märz mars marzo março maart",
+    4: "april avril abril aprile",
+    5: "may mai mayo maggio maio mei",
+    6: "june juni juin junio giugno junho",
+    7: "july juli juillet julio luglio julho",
+    8: "august août agosto augustus",
+    9: "september septembre septiembre setiembre settembre setembro",
+    10: "october oktober octobre octubre ottobre outubro",
+    11: "november novembre noviembre novembro",
+    12: "december dezember décembre diciembre dicembre dezembro",
+}
+_MONTH_NUMBERS = {name: month for month, names in _MONTHS.items() for name in names.split()}
+_MONTH_NAME = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_ENGLISH_MONTHS = {name: _MONTHS[month].split()[0] for name, month in _MONTH_NUMBERS.items()}
+_DAY_MONTH = (
+    rf"\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?:{_MONTH_NAME}|{_MONTH}),?\s+(?:de\s+)?"
+)
 _DATE_BODY = (
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"(?:{_DAY_MONTH}\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|{_CJK_DATE})"  # "2018.08.16", "11/18/19"
 )
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"  # "10h32", "10:32 Uhr"
 _ZONE = (
     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|ET|PT"
     r"|\w+ (?:standard|daylight) time)"
 )
 # A date's label: "Updated", "Last updated on:", "Filed on".
 _LABEL = (
-    r"(?:(?:last|first)\s+)?(?:updated|published|posted|modified|created|filed|date|dated)"
-    r"(?:\s+on)?\s*:?\s*"
+    r"(?:(?:(?:last|first)\s+)?(?:updated|published|posted|modified|created|filed|date|dated)"
+    r"(?:\s+on)?"
+    # and in German, French, Spanish, Portuguese, Italian and Dutch: "Veröffentlicht am",
+    # "Publié le", "Publicado em", "Pubblicato il", "Gepubliceerd op"
+    r"|(?:veröffentlicht|aktualisiert|publiziert|erstellt)(?:\s+am)?"
+    r"|(?:publié|mis à jour|modifié)(?:\s+le)?"
+    r"|(?:publicado|actualizado|atualizado)(?:\s+(?:em|el|en|a|o))?"
+    r"|(?:pubblicato|aggiornato)(?:\s+il)?"
+    r"|(?:gepubliceerd|bijgewerkt|geplaatst)(?:\s+op)?)\s*:?\s*"
 )
 _SEPARATOR = r"\s*[,|·•\-–—]?\s*"
-_TIMES = rf"(?:{_SEPARATOR}(?:at\s+)?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
+_AT = r"(?:at|um|às|à|alle|a las|om)\s+"  # "at 8:21pm", "às 10h32", "um 10:32 Uhr"
+_TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
 # What may follow the date: times, a time zone, "| Last updated on <date>", "1 day ago".
 _AFTER_DATE = rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}{_DATE_BODY}{_TIMES})?(?:{_SEPARATOR}{_AGO})?"
 _DATE_LINE = re.compile(
@@ -204,7 +246,8 @@ _DATE_LINE = re.compile(
     rf"(?:{_LABEL}|on\s+)?"
     rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
     rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}"  # "Nov 19, 2019, 8:00 AM EST"
-    r"(?:\s+by\s+[^.!?]{1,60})?\s*$",  # "December 4, 2017 by Regan"
+    # "December 4, 2017 by Regan", "29. August 2018 von Redaktion", "3 agosto 2018 da Redazione"
+    r"(?:\s+(?:by|von|da|di|por|par|door)\s+[^.!?]{1,60})?\s*$",
     re.IGNORECASE,
 )
 # A byline that dates its story: "By Jane Doe - 11/19/2019 02:47 PM EST", "Written by Jane
@@ -265,9 +308,22 @@ def parse_date(line: str) -> dt.date | None:
         cjk = _CJK_DATE_PARTS.fullmatch(text)
         if cjk is not None:  # dateutil reads no CJK date; its numbers are year, month, day
             return dt.date(*map(int, cjk.groups()))
-        return date_parser.parse(text, dayfirst=not _ISO.match(text)).date()
+        return date_parser.parse(_in_english(text), dayfirst=not _ISO.match(text)).date()
     except (ValueError, OverflowError):
         return None
+
+
+_FOREIGN_DATE_WORDS = re.compile(
+    rf"(?<=\d)(?:er|º)|\s+de(?=\s)|\b(?:{_MONTH_NAME})\b", re.IGNORECASE
+)
+
+
+def _in_english(date: str) -> str:
+    """A date that names its month in another language, as dateutil reads it ("5 de outubro
+    de 2018" -> "5 october 2018"). Those languages print the day first."""
+    if not date[:1].isdigit():
+        return date  # the month first: an English date
+    return _FOREIGN_DATE_WORDS.sub(lambda m: _ENGLISH_MONTHS.get(m.group().lower(), ""), date)
 
 
 def _divided_date(line: str) -> re.Match[str] | None:
@@ -497,10 +553,16 @@ _SHORT_LEAD_WORDS = (
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
     *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
     *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest", "new"),
-    *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no"),
+    *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no", "our"),
+    *("leave", "your"),
+    # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
+    *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
+    *("already",),
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
-    *("filed", "on"),
+    *("filed", "on", "aktualisiert", "publiziert", "erstellt", "modifie", "publicado"),
+    *("actualizado", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt"),
+    *("geplaatst",),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     # `_BYLINE`, `_SOURCE`

@@ -102,6 +102,7 @@ _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) m
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
 _PARAGRAPH_WORDS, _PARAGRAPH_CHARS = 25, 250  # a line this long is a paragraph
 _CUT_SHORT = ("…", "...")  # how a line that trails off ends, as cut teasers do
+_WRAPPED_WORDS = 8  # a line of a hard-wrapped paragraph has a neighbour this long
 _NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navigation
 MIN_WORDS = 25
 
@@ -124,6 +125,7 @@ class Line:
     blanks_after: int
     words: int
     teaser: bool = False  # one of a run of teaser items (cut snippets, headline + summary)
+    wrapped: bool = False  # between text lines with no blank line, one of them 8 words long
     is_prose: bool = attrs.field(init=False)
 
     @is_prose.default
@@ -133,9 +135,10 @@ class Line:
             return False
         if _is_paragraph(self.text, self.words):
             return not _is_menu(self.text)
-        return self.words >= 8 and (
-            _ends_sentence(self.text)
-            or (self.blanks_before == 0 and self.blanks_after == 0 and not _title_case(self.text))
+        return (
+            self.words >= 8
+            and self.text[0] not in LIST_MARKS
+            and (_ends_sentence(self.text) or (self.wrapped and not _title_case(self.text)))
         )
 
     @property
@@ -175,7 +178,17 @@ def lines(text: str) -> list[Line]:
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         end = start + len(stripped)
         before, after = gaps[i], gaps[i + 1]
-        out.append(Line(number, start, end, stripped, kind, before, after, words[i], teasers[i]))
+        # a line of a hard-wrapped paragraph, not one of a list with short lines between its
+        # items ("Hill suffers hamstring injury in win over Chargers" between "1:41" and "18:08")
+        wrapped = (
+            before == 0
+            and after == 0
+            and 0 < i < len(raw) - 1
+            and (words[i - 1] >= _WRAPPED_WORDS or words[i + 1] >= _WRAPPED_WORDS)
+        )
+        out.append(
+            Line(number, start, end, stripped, kind, before, after, words[i], teasers[i], wrapped)
+        )
     return out
 
 
