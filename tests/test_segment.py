@@ -1486,6 +1486,49 @@ def test_lines_of_a_hard_wrapped_paragraph_and_a_long_list_item_are_prose() -> N
     assert lines(item)[0].is_prose
 
 
+_NAV = "Skip to content\nHome\nNews\nSports\nWeather\n\nSubscribe Sign In"
+
+
+def test_a_page_without_a_story_start_is_its_headline_and_the_text_under_it() -> None:
+    # no date, byline or repeat under the headline: the headline its first paragraph stands
+    # under (a caption between) is the story's, and the menus above it are left out
+    title, body = "Esper accuses China of intimidating smaller Asian nations", make_body(59, 3)
+    page = f"{_NAV}\n\n{title}\n\nPhoto by Jane Doe (AP Photo/Jane Doe)\n\n{body}\n"
+    (story,) = segment(page)
+    assert (story.title, story.body) == (title, "\n".join(body_lines(body)))
+    assert page[story.start :].startswith(title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Alex Wong | Getty Images",  # a credit
+        "The reason we came to the park in the first place!",  # a sentence
+        "RRP: 49.95 Euro More info: www.example.com",  # a line of facts
+        "This shop has been compensated by #CollectiveBias",  # a disclosure
+    ],
+)
+def test_no_headline_is_made_of_a_credit_a_sentence_or_facts_over_the_lede(line: str) -> None:
+    body = make_body(60, 3)
+    (story,) = segment(f"{_NAV}\n\n{line}\n\n{body}\n")
+    assert story.title == ""
+    assert story.body.endswith(body_lines(body)[-1])
+
+
+def test_a_table_s_last_row_over_its_note_is_no_headline() -> None:
+    table = (
+        "United Cable Television Corp 3RD Qtr Net\n\nShr loss 24 cts vs profit seven cts\n\n"
+        "Net loss 5,952,000 vs profit 2,078,000\n\nAvg shrs 25.0 mln vs 24.4 mln"
+    )
+    note = (
+        "NOTE: Current year net both periods includes pretax charge seven mln dlrs from "
+        "increase in reserve for investments in broadcast television entities and tax "
+        "credits of 1,002,000 dlrs in the quarter."
+    )
+    (story,) = segment(f"Skip to main content\n\n{table}\n\n{note}\n")
+    assert story.body == "\n".join([*body_lines(table), note])
+
+
 def test_a_teaser_list_over_the_article_is_not_its_story() -> None:
     title = "Michigan officials report a sixth death linked to a mosquito-borne virus"
     teasers = "\n".join([*TEASERS, *TEASERS])

@@ -102,6 +102,9 @@ _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) m
 _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or credited start
 _PARAGRAPH_WORDS, _PARAGRAPH_CHARS = 25, 250  # a line this long is a paragraph
 _CUT_SHORT = ("…", "...")  # how a line that trails off ends, as cut teasers do
+# What no headline a page prints over its lede holds: a web address, a handle, a divider
+# of credits or labels ("Alex Wong | Getty Images", "Text: Jane Doe · 11 October 2018").
+_NO_HEADLINE = re.compile(r"www\.|://|[@#]\w|\s[|·•/]\s")
 _WRAPPED_WORDS = 8  # a line of a hard-wrapped paragraph has a neighbour this long
 _NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navigation
 MIN_WORDS = 25
@@ -900,13 +903,15 @@ def _furniture_run(lines: list[Line], *, lists: bool = False) -> int:
     long: a footer's menus and headlines ("Why Subscribe?", "10 Places to Travel in 2020").
     Above a story's first paragraph such a list is more often its own (steps, codes, facts)."""
     count = next((at for at, line in enumerate(lines) if line.is_prose), 0)
-    odd = sum(
-        line.words >= 8 or _ends_sentence(line.text) or bool(_DIGITS.search(line.text))
-        for line in lines[:count]
-    )
+    odd = sum(map(_is_odd, lines[:count]))
     if odd == 0 or (lists and count >= _LIST_LINES and odd <= _LIST_ODD * count):
         return count
     return 0
+
+
+def _is_odd(line: Line) -> bool:
+    """A line unlike a menu's: it runs long, ends a sentence or states a figure."""
+    return line.words >= 8 or _ends_sentence(line.text) or bool(_DIGITS.search(line.text))
 
 
 def _story_stop(page: Page, title_at: int, stop: int) -> int:
@@ -943,4 +948,35 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         if not whole.body and whole.title is None:
             return []
         stories = [whole]
-    return [draft.story(path, i) for i, draft in enumerate(stories)]
+    return [_under_headline(page, draft).story(path, i) for i, draft in enumerate(stories)]
+
+
+def _under_headline(page: Page, draft: _Draft) -> _Draft:
+    """A story found without a headline, under the headline its first paragraph stands
+    under (with only its date, byline, captions or boilerplate between), when the lines
+    above that headline read as a page's menus ("Skip to content", section names: at most a
+    fifth of them run long, end a sentence or state a figure): they are left out. A draft
+    with a title, or with no such headline, is left as it is."""
+    if draft.title is not None:
+        return draft
+    first = next((line for line in draft.body if line.is_paragraph and line.is_prose), None)
+    if first is None:
+        return draft
+    at = page.lines.index(first)
+    for j in range(at - 1, max(-1, at - 1 - _LOOKAHEAD), -1):
+        line = page[j]
+        if line.kind is not Kind.TEXT:
+            continue  # a date, a byline, a caption, boilerplate
+        if (
+            not page.is_headline_shape(j)
+            or line.text[-1] in ".!…"
+            or _NO_HEADLINE.search(line.text)
+        ):
+            return draft  # a sentence, a credit, a line of facts ("RRP: £40 More info: www.…")
+        if line not in draft.body:
+            return draft  # above the story's own lines
+        above = draft.body[: draft.body.index(line)]
+        if sum(map(_is_odd, above)) > _LIST_ODD * len(above):
+            return draft  # not a menu above it: a table's rows, the story's own lines
+        return attrs.evolve(draft, title=line, body=draft.body[draft.body.index(first) :])
+    return draft
