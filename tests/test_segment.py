@@ -356,6 +356,8 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Nov 19, 2019, 8:00 AM EST", dt.date(2019, 11, 19)),
         ("Posted by Experience Team on June 5, 2018", dt.date(2018, 6, 5)),
         ("Nov 19, 2019 at 9:08 GMT 1 day ago", dt.date(2019, 11, 19)),
+        ("Updated 0159 GMT (0959 HKT) November 19, 2019", dt.date(2019, 11, 19)),
+        ("Nov 19, 2019 1530 on the record", None),
         # day first, the month, labels and times in German, French, Spanish, Portuguese,
         # Italian and Dutch
         ("Veröffentlicht am 29. August 2018 von Redaktion", dt.date(2018, 8, 29)),
@@ -1228,6 +1230,20 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede() -> None:
         ("Leave a Reply Cancel reply", Kind.COMMENTS),
         ("Your email address will not be published. Required fields are marked *", Kind.COMMENTS),
         ("Leave a Reply", Kind.TEXT),
+        # pitches to subscribe or read on, paid content, read times in other languages
+        ("Subscribe to The Times", Kind.BOILERPLATE),
+        ("subscribe to ordinary shares.", Kind.TEXT),  # a wire's wrapped sentence
+        ("Get the latest posts delivered to your inbox.", Kind.BOILERPLATE),
+        ("Like this article?", Kind.BOILERPLATE),
+        ("Paid Partner Content", Kind.BOILERPLATE),
+        ("Lesezeit: 3 Minuten", Kind.BOILERPLATE),
+        ("Tempo de leitura: 2 minutos", Kind.BOILERPLATE),
+        ("Filed to: feather duvet lung", Kind.BOILERPLATE),
+        # a credit with a name's particles
+        (
+            "Boat tour at night. Photo: Janus van den Eijnden/Amsterdam Light Festival",
+            Kind.CAPTION,
+        ),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:

@@ -58,7 +58,16 @@ _NAV_PATTERNS = (
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
     r"\d{1,3} ?/ ?\d{1,3}",  # a gallery's counter: "3 / 6"
     # a post's labels: "Filed Under: Recipes Tagged With: canning, gifts", "Topics: News"
-    r"(?:filed under|tagged(?: with)?|tags|topics|categories)\s*:.*",
+    r"(?:filed (?:under|to)|tagged(?: with)?|tags|topics|categories)\s*:.*",
+    # a pitch to subscribe or to read on: "Subscribe to The Times", "Like this article?"
+    # (with a capital: "... the right to\nsubscribe to ordinary shares." is a wrapped sentence)
+    r"(?-i:S)ubscribe(?: now)? to (?:the |our )?[\w'&-]+(?: [\w'&-]+){0,3}",
+    r"get the latest(?: [\w-]+){0,3}(?: delivered)? (?:to|in) your inbox\.?",
+    r"like this (?:article|story|post)\?",
+    r"paid(?: partner)? content|partner content|paid post",
+    # a read time in German, Portuguese, Spanish, French, Italian and Dutch
+    r"(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura"
+    r"|leestijd)\s*:?\s*\d+\s*\w+",
     r"printed(?: on)?\s*:.*|url\s*:\s*https?://\S+",  # a printed page's footer
     # a paywall's notices: "You have 0 free articles remaining.", "Already a subscriber? Log in."
     r"you have (?:\d+|one|no) free (?:articles?|stories) (?:remaining|left)(?: this month)?\.?",
@@ -181,7 +190,8 @@ _CREDIT = re.compile(
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
 # "A wild rabbit. Getty Images/iStockphoto": a label and a name, or a name and an agency.
-_CAPTIONED = r"[A-Z][\w.'’-]*"  # a capitalised word of a credited name
+# a capitalised word of a credited name, or a particle of one: "Janus van den Eijnden"
+_CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
     rf"|\b{_CAPTIONED}/(?i:{_AGENCIES}))\s*$"
@@ -219,7 +229,12 @@ _DATE_BODY = (
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|{_CJK_DATE})"  # "2018.08.16", "11/18/19"
 )
-_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"  # "10h32", "10:32 Uhr"
+# "10:32 am", "10h32", "10:32 Uhr", and a clock of four figures before its zone, with the
+# time elsewhere in brackets: "0159 GMT (0959 HKT)"
+_TIME = (
+    r"(?:\d{1,2}[:.h]\d{2}|\d{4}(?=\s*(?-i:[A-Z]{2,4})\b))(?:\s*[ap]\.?\s?m\.?)?"
+    r"(?:\s*\(?[A-Z]{2,5}\)?)?(?:\s*\(\d{1,2}[:.h]?\d{2}\s*[A-Z]{2,5}\))?"
+)
 _ZONE = (
     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|ET|PT"
     r"|\w+ (?:standard|daylight) time)"
@@ -557,7 +572,8 @@ _SHORT_LEAD_WORDS = (
     *("leave", "your"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
-    *("already",),
+    *("already", "get", "like", "paid", "partner", "lesezeit", "lesedauer", "tempo"),
+    *("tiempo", "temps", "leestijd"),
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("filed", "on", "aktualisiert", "publiziert", "erstellt", "modifie", "publicado"),
