@@ -357,6 +357,10 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Posted by Experience Team on June 5, 2018", dt.date(2018, 6, 5)),
         ("Nov 19, 2019 at 9:08 GMT 1 day ago", dt.date(2019, 11, 19)),
         ("Updated 0159 GMT (0959 HKT) November 19, 2019", dt.date(2019, 11, 19)),
+        (
+            "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+            dt.date(2019, 11, 18),
+        ),
         ("Nov 19, 2019 1530 on the record", None),
         # day first, the month, labels and times in German, French, Spanish, Portuguese,
         # Italian and Dutch
@@ -625,6 +629,8 @@ _BIO = "writes about space policy for SpaceNews. He earned a Ph.D. in planetary 
         # a name line over the note: the name, or the first name and a verb of a note
         ("By Jane Doe", "About Brigit Katz\nBrigit Katz is a freelance writer based in Toronto."),
         ("By Jane Doe", "Rachael Rettner\nRachael has been with Live Science since 2010."),
+        # a press release's note on its company
+        ("By Jane Doe", "About Ascom\nAscom is a global solutions provider focused on healthcare."),
     ],
 )
 def test_the_author_s_note_under_the_story_is_not_the_story(byline: str, note: str) -> None:
@@ -1239,6 +1245,10 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede() -> None:
         ("Lesezeit: 3 Minuten", Kind.BOILERPLATE),
         ("Tempo de leitura: 2 minutos", Kind.BOILERPLATE),
         ("Filed to: feather duvet lung", Kind.BOILERPLATE),
+        ("Filed under china , diseases , plague , 11/18/19", Kind.BOILERPLATE),
+        ("Was this article helpful? Yes No", Kind.BOILERPLATE),
+        ("Reuse this content", Kind.BOILERPLATE),
+        ("Alex Wong | Getty Images", Kind.CAPTION),
         # a credit with a name's particles
         (
             "Boat tour at night. Photo: Janus van den Eijnden/Amsterdam Light Festival",
@@ -1522,6 +1532,7 @@ def test_a_page_without_a_story_start_is_its_headline_and_the_text_under_it() ->
         "The reason we came to the park in the first place!",  # a sentence
         "RRP: 49.95 Euro More info: www.example.com",  # a line of facts
         "This shop has been compensated by #CollectiveBias",  # a disclosure
+        "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",  # a time of day
     ],
 )
 def test_no_headline_is_made_of_a_credit_a_sentence_or_facts_over_the_lede(line: str) -> None:

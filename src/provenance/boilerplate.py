@@ -58,7 +58,9 @@ _NAV_PATTERNS = (
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
     r"\d{1,3} ?/ ?\d{1,3}",  # a gallery's counter: "3 / 6"
     # a post's labels: "Filed Under: Recipes Tagged With: canning, gifts", "Topics: News"
-    r"(?:filed (?:under|to)|tagged(?: with)?|tags|topics|categories)\s*:.*",
+    r"(?:filed (?:under|to)\s*:?|(?:tagged(?: with)?|tags|topics|categories)\s*:).*",
+    r"was this (?:article|story|page|post|information) (?:helpful|useful)\??(?:\s*yes\s*no)?",
+    r"reuse this content",
     # a pitch to subscribe or to read on: "Subscribe to The Times", "Like this article?"
     # (with a capital: "... the right to\nsubscribe to ordinary shares." is a wrapped sentence)
     r"(?-i:S)ubscribe(?: now)? to (?:the |our )?[\w'&-]+(?: [\w'&-]+){0,3}",
@@ -189,12 +191,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
-# "A wild rabbit. Getty Images/iStockphoto": a label and a name, or a name and an agency.
-# a capitalised word of a credited name, or a particle of one: "Janus van den Eijnden"
+# "A wild rabbit. Getty Images/iStockphoto", "Alex Wong | Getty Images": a label and a name,
+# or a name and an agency. A name's words are capitalised but for its particles ("Janus van
+# den Eijnden").
 _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
-    rf"|\b{_CAPTIONED}/(?i:{_AGENCIES}))\s*$"
+    rf"|\b{_CAPTIONED}(?:/| \| )(?i:{_AGENCIES}))\s*$"
 )
 _CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -254,8 +257,12 @@ _LABEL = (
 _SEPARATOR = r"\s*[,|·•\-–—]?\s*"
 _AT = r"(?:at|um|às|à|alle|a las|om)\s+"  # "at 8:21pm", "às 10h32", "um 10:32 Uhr"
 _TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
-# What may follow the date: times, a time zone, "| Last updated on <date>", "1 day ago".
-_AFTER_DATE = rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}{_DATE_BODY}{_TIMES})?(?:{_SEPARATOR}{_AGO})?"
+# What may follow the date: times, a time zone, "| Last updated on <date>" (its year left out
+# or not: "- Updated November 18 at 4:46 PM"), "1 day ago".
+_AFTER_DATE = (
+    rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}(?:{_DATE_BODY}|{_MONTH}\s+\d{{1,2}}){_TIMES})?"
+    rf"(?:{_SEPARATOR}{_AGO})?"
+)
 _DATE_LINE = re.compile(
     rf"^(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
     rf"(?:{_LABEL}|on\s+)?"
@@ -572,13 +579,12 @@ _SHORT_LEAD_WORDS = (
     *("leave", "your"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
-    *("already", "get", "like", "paid", "partner", "lesezeit", "lesedauer", "tempo"),
-    *("tiempo", "temps", "leestijd"),
+    *("already", "get", "like", "was", "reuse", "paid", "partner"),
+    *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
-    *("filed", "on", "aktualisiert", "publiziert", "erstellt", "modifie", "publicado"),
-    *("actualizado", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt"),
-    *("geplaatst",),
+    *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),
+    *("atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     # `_BYLINE`, `_SOURCE`
@@ -689,6 +695,10 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.LINK
     if ")" in line and _CREDIT.search(line):  # a credit closes its parenthesis
         return Kind.CAPTION
-    if len(line) <= _CAPTION_CHARS and ("/" in line or ":" in line) and _BARE_CREDIT.search(line):
+    if (
+        len(line) <= _CAPTION_CHARS
+        and ("/" in line or ":" in line or "|" in line)
+        and _BARE_CREDIT.search(line)
+    ):
         return Kind.CAPTION
     return Kind.TEXT

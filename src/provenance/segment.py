@@ -103,8 +103,9 @@ _CREDITED_SHARE = 0.5  # of `min_words`: enough for a story under a dated or cre
 _PARAGRAPH_WORDS, _PARAGRAPH_CHARS = 25, 250  # a line this long is a paragraph
 _CUT_SHORT = ("…", "...")  # how a line that trails off ends, as cut teasers do
 # What no headline a page prints over its lede holds: a web address, a handle, a divider
-# of credits or labels ("Alex Wong | Getty Images", "Text: Jane Doe · 11 October 2018").
-_NO_HEADLINE = re.compile(r"www\.|://|[@#]\w|\s[|·•/]\s")
+# of credits or labels ("Alex Wong | Getty Images", "Text: Jane Doe · 11 October 2018"), a
+# time of day ("Updated Nov 19, 9:41 AM").
+_NO_HEADLINE = re.compile(r"www\.|://|[@#]\w|\s[|·•/]\s|\d:\d\d\s*[AaPp]\.?[Mm]\b")
 _WRAPPED_WORDS = 8  # a line of a hard-wrapped paragraph has a neighbour this long
 _NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navigation
 MIN_WORDS = 25
@@ -753,8 +754,9 @@ def _own_end(lines: list[Line], authors: list[tuple[str, ...]]) -> int:
 def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | None:
     """Where an author's note opens among the last `_NOTE_REACH` prose lines of a story:
     a paragraph whose subject is the story's author (a byline's name, then a word in lower
-    case: "Mike Wall is the author of ..."), or the person a line over it names ("About
-    Brigit Katz" over "Brigit Katz is ...", "Rachael Rettner" over "Rachael has been ...":
+    case: "Mike Wall is the author of ..."), or the person or company a line over it names
+    ("About Brigit Katz" over "Brigit Katz is ...", "About Ascom" over "Ascom is a global
+    solutions provider ...", "Rachael Rettner" over "Rachael has been ...":
     a first name alone needs a verb of a note after it; "ARGENTINA CRUISES" over "Argentina
     comfortably got past Chile" is a sub-heading). Never the story's first prose line."""
     first = next((at for at, line in enumerate(lines) if line.is_prose), len(lines))
@@ -769,7 +771,7 @@ def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | 
         person = _person(lines[at - 1].text)
         if person and (
             _opens_with(line.text, [person])
-            or _opens_with(line.text, [person[:1]], verbs=_NOTE_VERBS)
+            or (len(person) > 1 and _opens_with(line.text, [person[:1]], verbs=_NOTE_VERBS))
         ):
             return at - 1
         if _opens_with(line.text, authors):
@@ -778,11 +780,14 @@ def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | 
 
 
 def _person(text: str) -> tuple[str, ...]:
-    """The name of a person a line prints alone ("Rachael Rettner", "About Brigit Katz"):
-    two or three words each written as a name is, in lower case; else ()."""
-    if text.startswith("About "):
-        text = text[len("About ") :]
-    words = text.split()
+    """The name a line prints alone, in lower case, else (): a person's two or three words
+    each written as a name is ("Rachael Rettner"), or after "About" a person or a company,
+    one to four capitalised words ("About Brigit Katz", "About Ascom": a press release's
+    note on its company)."""
+    about = text.startswith("About ")
+    words = text[len("About ") :].split() if about else text.split()
+    if about and 1 <= len(words) <= 4 and all(word[0].isupper() for word in words):
+        return tuple(map(str.lower, words))
     if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(word) for word in words):
         return tuple(map(str.lower, words))
     return ()
