@@ -607,6 +607,15 @@ def test_an_authors_name_over_the_date_is_part_of_the_header(credit: str) -> Non
     assert story.body == "\n".join(body_lines(body))
 
 
+def test_a_labelled_date_without_its_year_starts_a_story_and_dates_nothing() -> None:
+    title, body = "South Dakota doubles down on its anti-drug campaign", make_body(61, 3)
+    other = page_story(make_title(62), make_body(62, paragraphs=3), "18 November 2019")
+    header = "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"
+    _, story = segment(f"{other}\n\n{title}\n\n{header}\n\n{body}\n")
+    assert (story.title, story.date, story.body) == (title, None, "\n".join(body_lines(body)))
+    assert classify("Updated Nov 19") is Kind.TEXT  # no time: a label and a day
+
+
 def test_a_deck_over_the_authors_name_over_the_date_is_the_headline_s() -> None:
     title, body = "Three Cases of Plague Diagnosed in China", make_body(54, paragraphs=3)
     deck = 'The Chinese government has said there is "extremely low" risk of transmission'

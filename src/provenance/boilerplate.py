@@ -383,6 +383,17 @@ def _credited_date(line: str) -> re.Match[str] | None:
     return _DATE_LINE.match(line[start.start() :])  # it opens with "^"
 
 
+# A labelled date without its year, with its time: "Updated Nov 19, 6:55 AM; Posted Nov 19,
+# 6:51 AM". It dates nothing (no year is guessed) but is a story's date line all the same.
+_MONTH_DAY_TIME = rf"{_MONTH}\s+\d{{1,2}},?\s+(?:at\s+)?{_TIME}"
+_YEARLESS_DATE = re.compile(
+    rf"(?:updated|published|posted)\s*:?\s*{_MONTH_DAY_TIME}"
+    rf"(?:\s*[;|,·•]\s*(?:updated|published|posted)\s*:?\s*{_MONTH_DAY_TIME})?\s*",
+    re.IGNORECASE,
+)
+_YEARLESS_LEADS = frozenset(("upd", "pub", "pos"))
+
+
 def _is_credit(part: str) -> bool:
     """A few words that end no sentence: a source credit, a read time, a section's name."""
     return bool(part) and len(part.split()) <= _CREDIT_WORDS and part[-1] not in ".!?"
@@ -682,6 +693,8 @@ def _classify(line: str, notices: bool) -> Kind:
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
     if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate
+        return Kind.DATE
+    if lead in _YEARLESS_LEADS and len(line) <= _SHORT_CHARS and _YEARLESS_DATE.fullmatch(line):
         return Kind.DATE
     if (lead is None or lead in _REPUBLISHED_LEADS) and _is_republished(line):
         return Kind.BOILERPLATE
