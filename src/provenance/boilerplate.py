@@ -385,13 +385,12 @@ def _credited_date(line: str) -> re.Match[str] | None:
 
 # A labelled date without its year, with its time: "Updated Nov 19, 6:55 AM; Posted Nov 19,
 # 6:51 AM". It dates nothing (no year is guessed) but is a story's date line all the same.
-_MONTH_DAY_TIME = rf"{_MONTH}\s+\d{{1,2}},?\s+(?:at\s+)?{_TIME}"
-_YEARLESS_DATE = re.compile(
-    rf"(?:updated|published|posted)\s*:?\s*{_MONTH_DAY_TIME}"
-    rf"(?:\s*[;|,·•]\s*(?:updated|published|posted)\s*:?\s*{_MONTH_DAY_TIME})?\s*",
-    re.IGNORECASE,
+_YEARLESS_LABELS = ("updated", "published", "posted")
+_LABELLED_DAY = (
+    rf"(?:{'|'.join(_YEARLESS_LABELS)})\s*:?\s*{_MONTH}\s+\d{{1,2}},?\s+(?:at\s+)?{_TIME}"
 )
-_YEARLESS_LEADS = frozenset(("upd", "pub", "pos"))
+_YEARLESS_DATE = re.compile(rf"{_LABELLED_DAY}(?:\s*[;|,·•]\s*{_LABELLED_DAY})?\s*", re.IGNORECASE)
+_YEARLESS_LEADS = frozenset(label[:3] for label in _YEARLESS_LABELS)  # as `_lead` reads them
 
 
 def _is_credit(part: str) -> bool:

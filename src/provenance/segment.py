@@ -690,7 +690,8 @@ class _Draft:
             seen.add(line.text)
             kept.append(line)
         body = self.body
-        end = _own_end(kept, self._authors())
+        bylines = [who for meta in self.meta if (who := _byline_of(meta))]
+        end = _own_end(kept, _authors(bylines))
         if end < len(kept):
             kept, cut = kept[:end], kept[end]
             body = body[: body.index(cut)]
@@ -711,19 +712,19 @@ class _Draft:
             line_start=first.number,
             line_end=last.number,
             date=next((d for m in self.meta if (d := parse_date(m.text))), None),
-            byline=next((b for m in self.meta if (b := _byline_of(m))), None),
+            byline=bylines[0] if bylines else None,
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
 
-    def _authors(self) -> list[tuple[str, ...]]:
-        """The names in the story's bylines, each as its words in lower case."""
-        return [
-            name
-            for meta in self.meta
-            if (who := _byline_of(meta))
-            for part in _NAME_PARTS.split(who)
-            if len(name := _leading_name(part)) >= _NAMES_MIN
-        ]
+
+def _authors(bylines: list[str]) -> list[tuple[str, ...]]:
+    """The names in a story's bylines, each as its words in lower case."""
+    return [
+        name
+        for who in bylines
+        for part in _NAME_PARTS.split(who)
+        if len(name := _leading_name(part)) >= _NAMES_MIN
+    ]
 
 
 def _leading_name(text: str) -> tuple[str, ...]:
@@ -785,7 +786,7 @@ def _person(text: str) -> tuple[str, ...]:
     one to four capitalised words ("About Brigit Katz", "About Ascom": a press release's
     note on its company)."""
     about = text.startswith("About ")
-    words = text[len("About ") :].split() if about else text.split()
+    words = text.removeprefix("About ").split()
     if about and 1 <= len(words) <= 4 and all(word[0].isupper() for word in words):
         return tuple(map(str.lower, words))
     if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(word) for word in words):
@@ -803,7 +804,7 @@ def _opens_with(
         n = len(name)
         if len(words) > n and tuple(w.lower() for w in words[:n]) == name:
             after = words[n]
-            if after in verbs if verbs is not None else after[0].islower():
+            if (after in verbs) if verbs is not None else after[0].islower():
                 return True
     return False
 
