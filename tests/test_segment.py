@@ -894,6 +894,24 @@ def test_a_dateline_place_over_the_lede_stays_with_the_story() -> None:
 
 
 @pytest.mark.parametrize(
+    "label",
+    ["Spaceflight", "Cartoni Animati", "Fact Check", "Company News, Interviews", "Share Video"],
+)
+def test_a_section_name_over_the_lede_is_not_the_story(label: str) -> None:
+    # A blog or a news site prints the post's section under its date, over the first paragraph.
+    title, body = make_title(52), make_body(52, paragraphs=3)
+    (story,) = segment(f"{title}\n\nBy Jane Doe\nNovember 18, 2019\n{label}\n\n{body}\n")
+    assert story.body == "\n".join(body_lines(body))
+    assert story.date == dt.date(2019, 11, 18)
+
+
+def test_words_the_lede_runs_on_from_stay_with_the_story() -> None:
+    title, body = make_title(53), make_body(53, paragraphs=3)
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\nCNBC reported\nthat {body}\n")
+    assert story.body.startswith("CNBC reported\nthat ")
+
+
+@pytest.mark.parametrize(
     "tail",
     [
         "Shr 1.20 dlrs vs 1.10 dlrs\nNet 5.0 mln vs 4.0 mln",  # a table's rows state figures
@@ -1207,18 +1225,20 @@ def test_a_table_of_figures_under_a_byline_is_a_story() -> None:
     assert stories[1].byline == "Wire Staff"
 
 
-def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede() -> None:
+@pytest.mark.parametrize("place", ["Pittsburgh", "PITTSBURGH"])
+def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -> None:
     first, second = make_body(25, paragraphs=3), make_body(26, paragraphs=3)
     page = (
         f"First headline of a listing page here\n\n\n{first}\n\n\n"
-        f"Second headline on the same page\n\n\nPittsburgh\n\n{second}\n"
+        f"Second headline on the same page\n\n\n{place}\n\n{second}\n"
     )
     stories = segment(page)
     assert [s.title for s in stories] == [
         "First headline of a listing page here",
         "Second headline on the same page",
     ]
-    assert stories[1].body.startswith("Pittsburgh\n")
+    # a place in capitals is the lede's dateline; one in title case reads as a section's name
+    assert stories[1].body.startswith(f"{place}\n") is place.isupper()
 
 
 @pytest.mark.parametrize(

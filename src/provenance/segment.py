@@ -697,7 +697,7 @@ class _Draft:
             body = body[: body.index(cut)]
         if self.title:  # under a headline, furniture between its header and its first paragraph
             head = _furniture_run(kept)
-            if head and kept[head - 1].words <= _LABEL_WORDS:
+            if head and _opens_lede(kept[head - 1], kept[head]):
                 head -= 1  # a place name over the lede ("BAAR, SWITZERLAND") is the story's
             kept = kept[head:]
         first = self.title or (body[0] if body else self.meta[0])
@@ -715,6 +715,16 @@ class _Draft:
             byline=bylines[0] if bylines else None,
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
+
+
+def _opens_lede(label: Line, lede: Line) -> bool:
+    """Whether a short line over a story's first paragraph is the paragraph's: a place name
+    printed in capitals ("BAAR, SWITZERLAND"), or words the paragraph runs on from ("CNBC
+    reported" over "that the mood …"). A section's or a site's name ("Spaceflight",
+    "Cartoni Animati", "Fact Check", "Shares") is the page's, as the furniture above it."""
+    if label.words > _LABEL_WORDS:
+        return False
+    return label.text.isupper() or _continues(label.text, lede.text)
 
 
 def _authors(bylines: list[str]) -> list[tuple[str, ...]]:
