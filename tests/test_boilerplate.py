@@ -47,6 +47,14 @@ _PIECES = st.sampled_from(
         "not intended to diagnose",
         "Consult your physician",
         "is a registered trademark",
+        "affiliate links",
+        "Affiliate Programs",
+        "Amazon Associate",
+        "qualifying purchases",
+        "We ",
+        "this post",
+        "FTC: ",
+        '"',
     ]
 )
 LINES = st.lists(_PIECES, max_size=8).map("".join)

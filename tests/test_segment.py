@@ -638,6 +638,12 @@ _BIO = "writes about space policy for SpaceNews. He earned a Ph.D. in planetary 
         # a name line over the note: the name, or the first name and a verb of a note
         ("By Jane Doe", "About Brigit Katz\nBrigit Katz is a freelance writer based in Toronto."),
         ("By Jane Doe", "Rachael Rettner\nRachael has been with Live Science since 2010."),
+        # an author box: a heading, the name, a handle, the note
+        (
+            "By Jane Doe",
+            "About the Author\nZac Hall\n@apollozac\n"
+            "Zac covers Apple news for 9to5Mac and hosts the weekly 9to5Mac Happy Hour podcast.",
+        ),
         # a press release's note on its company
         ("By Jane Doe", "About Ascom\nAscom is a global solutions provider focused on healthcare."),
     ],
@@ -1118,6 +1124,16 @@ def test_a_title_cut_from_its_own_lede_starts_a_story() -> None:
     assert stories[1].body.endswith("according to residents of the town.")
 
 
+def test_a_title_cut_from_its_lede_with_words_swapped_over_a_note_starts_a_story() -> None:
+    title = "PanARMENIAN.Net - Verified video footage, eyewitness from testimony people on"
+    note = "Editor's note: This story has been updated with additional details and comments."
+    page = LEDE_TITLES.replace(
+        "PanARMENIAN.Net - Verified video footage, eyewitness testimony from people on\n\n\n",
+        f"{title}\n\n\n{note}\n\n",
+    )
+    assert [s.title for s in segment(page)][1] == title
+
+
 def test_a_full_sentence_over_its_repeat_is_not_a_lede_title() -> None:
     page = "Intro\n\nThe mayor opened the bridge.\nThe mayor opened the bridge. Then she left.\n"
     assert not Page.of(page).opens_next(2)
@@ -1267,6 +1283,7 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("Leave a Reply", Kind.TEXT),
         # pitches to subscribe or read on, paid content, read times in other languages
         ("Subscribe to The Times", Kind.BOILERPLATE),
+        ("About the Author", Kind.BOILERPLATE),
         ("subscribe to ordinary shares.", Kind.TEXT),  # a wire's wrapped sentence
         ("Get the latest posts delivered to your inbox.", Kind.BOILERPLATE),
         ("Like this article?", Kind.BOILERPLATE),
@@ -1283,6 +1300,22 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
             "Boat tour at night. Photo: Janus van den Eijnden/Amsterdam Light Festival",
             Kind.CAPTION,
         ),
+        # a post's disclosure of its affiliate links, in the site's voice
+        ("FTC: We use income earning auto affiliate links. More.", Kind.BOILERPLATE),
+        (
+            "This post may contain affiliate links. Please read my disclosure policy.",
+            Kind.BOILERPLATE,
+        ),
+        ("As an Amazon Associate I earn from qualifying purchases.", Kind.BOILERPLATE),
+        (
+            "AppleInsider has affiliate partnerships and may earn commission on products "
+            "purchased through affiliate links. These partnerships do not influence our "
+            "editorial content.",
+            Kind.BOILERPLATE,
+        ),
+        # ... and a story's sentences on them
+        ("Bloggers who use affiliate links must disclose them, the FTC said.", Kind.TEXT),
+        ('"Affiliate links pay our bills," she said.', Kind.TEXT),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:

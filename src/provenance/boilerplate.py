@@ -52,7 +52,7 @@ _NAV_PATTERNS = (
     r"click here(?: (?:to|for) [\w' -]{1,60})?",  # "CLICK HERE FOR THE FOX NEWS APP"
     r"cookies?|accept(?: all)? cookies?|cookie (?:policy|settings|preferences)",
     r"privacy(?: policy| notice| settings)?|terms (?:of (?:use|service)|and conditions)",
-    r"contact(?: us)?|about us|careers|site ?map|customer service|help center",
+    r"contact(?: us)?|about us|about the authors?|careers|site ?map|customer service|help center",
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
@@ -489,6 +489,33 @@ def _is_disclaimer(line: str) -> bool:
     return len({match.lower() for match in _DISCLAIMER.findall(line)}) >= 2
 
 
+# A post's disclosure of its affiliate links, as the FTC has US sites print it: "FTC: We use
+# income earning auto affiliate links.", "This post may contain affiliate links. Please read
+# my disclosure policy.", "As an Amazon Associate I earn from qualifying purchases." Such a
+# link, said in the site's voice and quoting no one, in a line of a few sentences: a story on
+# affiliate marketing names the links too, but not as its own.
+_AFFILIATE = re.compile(
+    r"\baffiliate (?:links?|partnerships?|programs?|commissions?)\b|"
+    r"\bamazon (?:services llc )?associates?\b|\bqualifying purchases\b",
+    re.IGNORECASE,
+)
+_SITE_VOICE = re.compile(
+    r"\b(?:we|our|us|i|my)\b|\bthis (?:post|article|page|site|story|video)\b|\bmay contain\b|"
+    r"^(?:ftc|disclosure)\s*:",
+    re.IGNORECASE,
+)
+_DISCLOSURE_WORDS = ("affiliate", "amazon associate", "amazon services", "qualifying purchases")
+_DISCLOSURE_CHARS = 400
+
+
+def _is_disclosure(line: str) -> bool:
+    if len(line) > _DISCLOSURE_CHARS or not _may_hold(line, _DISCLOSURE_WORDS):
+        return False
+    if '"' in line or "“" in line:
+        return False  # someone quoted: "Affiliate links pay our bills," she said.
+    return bool(_AFFILIATE.search(line)) and bool(_SITE_VOICE.search(line))
+
+
 # The letters outside ASCII that a case-blind expression takes for ASCII ones, where `lower`
 # does not make them so: "İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k".
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -654,7 +681,7 @@ def _matched_short_kind(line: str) -> Kind | None:
 
 
 # Every word a site notice or a disclaimer needs: one gate before both (one `lower`).
-_NOTICE_WORDS = (*_COPYRIGHT_WORDS, *_SITE_TERMS_WORDS, *_DISCLAIMER_WORDS)
+_NOTICE_WORDS = (*_COPYRIGHT_WORDS, *_SITE_TERMS_WORDS, *_DISCLAIMER_WORDS, *_DISCLOSURE_WORDS)
 # What an ASCII line that `_LINK` matches opens with: its first word ("don't" -> "don").
 _LINK_LEADS = frozenset(
     map(
@@ -700,7 +727,7 @@ def _classify(line: str, notices: bool) -> Kind:
     if _is_consent_banner(line) or (
         notices
         and _may_hold(line, _NOTICE_WORDS)
-        and (_is_site_notice(line) or _is_disclaimer(line))
+        and (_is_site_notice(line) or _is_disclaimer(line) or _is_disclosure(line))
     ):
         return Kind.BOILERPLATE
     if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):

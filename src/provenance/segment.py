@@ -71,6 +71,10 @@ _NOT_A_PLACE = re.compile(
     r"^(?:UPDATE[ \d]*|NOTE|EDITOR'?’?S NOTE|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|WATCH|"
     r"LIVE|PHOTOS?|VIDEO|ADVERTISEMENT|SPONSORED|OPINION|ANALYSIS|EXCLUSIVE|FILE)\s*[:\-–—]"
 )
+# A note's label: "Editor's note: …", "Correction: …", "UPDATE - …".
+_NOTE_LABEL = re.compile(
+    r"(?:editor['’]?s['’]?\s+note|note|correction|clarification|update)\s*[:\-–—]", re.IGNORECASE
+)
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
@@ -90,6 +94,7 @@ _NAME_JOINS = frozenset({"and", "&"})
 # "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
 _NAME_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b|\s[-–—]\s)\s*", re.IGNORECASE)
 _NOTE_REACH = 3  # an author's note is one of a story's last prose lines
+_HANDLE = re.compile(r"@\w{1,30}")  # a social network's handle printed under a name
 _NAME_WORD = re.compile(r"[A-Z](?:[a-z'’-]+|\.)(?:[A-Z][a-z]+)?")  # "Rachael", "J.", "McCoy"
 # What an author's note says of its author after a first name: "Rachael has been with ...".
 _NOTE_VERBS = frozenset(
@@ -580,17 +585,25 @@ class Page:
         """Whether the line is the opening words of the prose paragraph below it, cut off
         without a sentence end: a title made from the lede ("Verified video footage, eyewitness
         testimony from people on" over "Verified video footage, eyewitness testimony from
-        people on the ground ...")."""
+        people on the ground ..."), as printed or with a word or two changed. A one-line
+        note may stand between, labelled as one ("Editor's note: This story has been updated.",
+        "Correction: …"): a paragraph that opens with a sub-heading's words is no lede under it."""
         line = self[at]
-        if at + 1 >= len(self) or _ends_sentence(line.text):
+        if _ends_sentence(line.text):
             return False
-        following = self[at + 1]
-        return (
-            following.kind is Kind.TEXT
-            and following.is_prose
-            and following.words > line.words
-            and following.key.startswith(line.key + " ")
-        )
+        for j in range(at + 1, min(at + 3, len(self))):
+            following = self[j]
+            if following.kind is not Kind.TEXT:
+                return False
+            if (
+                following.is_prose
+                and following.words > line.words
+                and fuzz.ratio(line.key, following.key[: len(line.key)]) >= _REPEAT
+            ):
+                return True
+            if not (_NOTE_LABEL.match(following.text) and following.words <= _NOTE_WORDS):
+                return False  # only a note of one line may stand between
+        return False
 
     def story_starts(self) -> list[tuple[int, int]]:
         """(headline index, header end index) of every story start on the page."""
@@ -767,7 +780,8 @@ def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | 
     a paragraph whose subject is the story's author (a byline's name, then a word in lower
     case: "Mike Wall is the author of ..."), or the person or company a line over it names
     ("About Brigit Katz" over "Brigit Katz is ...", "About Ascom" over "Ascom is a global
-    solutions provider ...", "Rachael Rettner" over "Rachael has been ...":
+    solutions provider ...", "Rachael Rettner" over "Rachael has been ...", with a handle
+    between or not:
     a first name alone needs a verb of a note after it; "ARGENTINA CRUISES" over "Argentina
     comfortably got past Chile" is a sub-heading). Never the story's first prose line."""
     first = next((at for at, line in enumerate(lines) if line.is_prose), len(lines))
@@ -779,12 +793,15 @@ def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | 
         prose += 1
         if prose > _NOTE_REACH:
             return None
-        person = _person(lines[at - 1].text)
+        named = at - 1
+        if named > first and _HANDLE.fullmatch(lines[named].text):
+            named -= 1  # "Zac Hall" over "@apollozac" over "Zac covers Apple news …"
+        person = _person(lines[named].text)
         if person and (
             _opens_with(line.text, [person])
             or (len(person) > 1 and _opens_with(line.text, [person[:1]], verbs=_NOTE_VERBS))
         ):
-            return at - 1
+            return named
         if _opens_with(line.text, authors):
             return at
     return None
