@@ -356,6 +356,11 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Nov 19, 2019, 8:00 AM EST", dt.date(2019, 11, 19)),
         ("Posted by Experience Team on June 5, 2018", dt.date(2018, 6, 5)),
         ("Nov 19, 2019 at 9:08 GMT 1 day ago", dt.date(2019, 11, 19)),
+        # a time counted back under a label; a year that a text dump ran into the time
+        ("Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago", dt.date(2019, 11, 20)),
+        ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", dt.date(2019, 11, 20)),
+        # the rest of "by Madeline Fry | November 18, 2019" on a line of its own
+        ("| November 18, 2019 12:01 PM", dt.date(2019, 11, 18)),
         ("Updated 0159 GMT (0959 HKT) November 19, 2019", dt.date(2019, 11, 19)),
         (
             "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
@@ -709,12 +714,17 @@ def test_a_short_headline_over_its_byline_starts_a_story() -> None:
     assert stories[1].body == "\n".join(body_lines(table))
 
 
+def _under_another_story(title: str, header: str, body: str, *, seed: int) -> Story:
+    """The second story of a page that prints it (`title`, `header`, `body`) under another."""
+    other = page_story(make_title(seed), make_body(seed, paragraphs=3), "18 November 2019")
+    _, story = segment(f"{other}\n\n{title}\n\n{header}\n\n{body}\n")
+    return story
+
+
 def test_a_byline_printed_over_two_lines_is_one_byline() -> None:
     # A text dump puts "By" and the author's link on lines of their own.
     title, body = make_title(71), make_body(71, paragraphs=3)
-    other = page_story(make_title(72), make_body(72, paragraphs=3), "18 November 2019")
-    page = f"{other}\n\n{title}\n\nBy\nSarah E. Needleman\n\n{body}\n"
-    _, story = segment(page)
+    story = _under_another_story(title, "By\nSarah E. Needleman", body, seed=72)
     assert (story.title, story.byline) == (title, "Sarah E. Needleman")
     assert story.body == "\n".join(body_lines(body))
     kinds = [line.kind for line in lines("By\nSarah E. Needleman\n\nBy\nthe way, it rained.")]
@@ -1139,6 +1149,37 @@ def test_a_full_sentence_over_its_repeat_is_not_a_lede_title() -> None:
     assert not Page.of(page).opens_next(2)
 
 
+def test_a_datelined_lede_under_its_author_and_a_read_time_starts_a_story() -> None:
+    first, second = make_body(21, paragraphs=3), make_body(22, paragraphs=3)
+    text = (
+        f"Markets rally as central bank holds rates\n\nLONDON (Reuters) - {first}\n\n"
+        f"Oil slides on worries over supply\n\nRodrigo Campos\n\n5 Min Read\n\n"
+        f"NEW YORK (Reuters) - {second}\n"
+    )
+    assert [s.title for s in segment(text)] == [
+        "Markets rally as central bank holds rates",
+        "Oil slides on worries over supply",
+    ]
+
+
+def test_a_byline_over_a_button_and_under_a_share_row_is_the_header_s() -> None:
+    # A text dump without blank lines: a share row printed a button a line over the byline,
+    # and a button ("close") under it that starts in lower case as a wrapped line would.
+    title, body = "Home Depot sales miss, shares plunge", make_body(23, paragraphs=3)
+    deck = "The home-improvement retailer earned $2.8 billion in the third quarter."
+    share = "\n".join(f"* {button}" for button in ("Facebook", "Twitter", "Comments", "Print"))
+    header = f"{deck}\n\n{share}\n* Email\nBy Jonathan Garber\nclose"
+    story = _under_another_story(title, header, body, seed=24)
+    assert (story.title, story.byline) == (title, "Jonathan Garber")
+
+
+def test_a_name_with_its_handle_is_a_byline() -> None:
+    title, body = make_title(25), make_body(25, paragraphs=3)
+    story = _under_another_story(title, "Catherine Shu @catherineshu / 2 days", body, seed=26)
+    assert (story.title, story.byline) == (title, "Catherine Shu")
+    assert byline("Natasha Turak@NatashaTurak") == "Natasha Turak"
+
+
 def test_a_datelined_lede_after_an_editors_note_starts_a_story() -> None:
     first, second = make_body(21, paragraphs=3), make_body(22, paragraphs=3)
     text = (
@@ -1283,7 +1324,6 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("Leave a Reply", Kind.TEXT),
         # pitches to subscribe or read on, paid content, read times in other languages
         ("Subscribe to The Times", Kind.BOILERPLATE),
-        ("About the Author", Kind.BOILERPLATE),
         ("subscribe to ordinary shares.", Kind.TEXT),  # a wire's wrapped sentence
         ("Get the latest posts delivered to your inbox.", Kind.BOILERPLATE),
         ("Like this article?", Kind.BOILERPLATE),
@@ -1308,6 +1348,10 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ),
         ("As an Amazon Associate I earn from qualifying purchases.", Kind.BOILERPLATE),
         (
+            "This post may contain affiliate and/or referral links. Please see my disclosure page.",
+            Kind.BOILERPLATE,
+        ),
+        (
             "AppleInsider has affiliate partnerships and may earn commission on products "
             "purchased through affiliate links. These partnerships do not influence our "
             "editorial content.",
@@ -1316,6 +1360,12 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         # ... and a story's sentences on them
         ("Bloggers who use affiliate links must disclose them, the FTC said.", Kind.TEXT),
         ('"Affiliate links pay our bills," she said.', Kind.TEXT),
+        ("About the Author", Kind.BOILERPLATE),
+        # a name and its handle on a social network, with when or not; a role is no name
+        ("Natasha Turak@NatashaTurak", Kind.BYLINE),
+        ("Catherine Shu @catherineshu / 2 days", Kind.BYLINE),
+        ("News reporter @TomGillespie1", Kind.TEXT),
+        ("Follow us @nytimes", Kind.TEXT),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:

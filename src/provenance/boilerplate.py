@@ -261,10 +261,11 @@ _TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GM
 # or not: "- Updated November 18 at 4:46 PM"), "1 day ago".
 _AFTER_DATE = (
     rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}(?:{_DATE_BODY}|{_MONTH}\s+\d{{1,2}}){_TIMES})?"
-    rf"(?:{_SEPARATOR}{_AGO})?"
+    rf"(?:{_SEPARATOR}(?:{_LABEL})?{_AGO})?"  # "… Updated an hour ago"
 )
 _DATE_LINE = re.compile(
-    rf"^(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
+    r"^(?:[|–—]\s*)?"  # the rest of "by Jane Doe | Nov 19, 2019" on a line of its own
+    rf"(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
     rf"(?:{_LABEL}|on\s+)?"
     rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
     rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}"  # "Nov 19, 2019, 8:00 AM EST"
@@ -406,11 +407,26 @@ def byline(line: str) -> str | None:
     line = _unmarked(line)
     if line.startswith("by "):  # a dated credit's name: "by Jeff Foust — November 18, 2019"
         line = f"B{line[1:]}"
-    match = _DATED_BYLINE.match(line) or _BYLINE.match(line)
+    match = _DATED_BYLINE.match(line) or _BYLINE.match(line) or _handle_byline(line)
     if match is None:
         return None
     who = _AGO_AFTER.sub("", match["who"]).strip()
     return who if len(who.split()) <= 10 else None
+
+
+# A name with its handle on a social network, and perhaps when: "Natasha Turak@NatashaTurak",
+# "Catherine Shu @catherineshu / 2 days". A role is no name ("News reporter @TomGillespie1").
+_HANDLE_BYLINE = re.compile(
+    rf"(?P<who>[A-Z][\w.'’-]*(?: {_CAPTIONED}){{1,3}})\s*@\w{{1,30}}"
+    r"(?:\s*[/|·•,–—-]\s*[^@]{1,40})?"
+)
+_HANDLE_BYLINE_CHARS = 100
+
+
+def _handle_byline(line: str) -> re.Match[str] | None:
+    if "@" not in line or len(line) > _HANDLE_BYLINE_CHARS:
+        return None
+    return _HANDLE_BYLINE.fullmatch(line)
 
 
 def source(line: str) -> str | None:
@@ -495,7 +511,7 @@ def _is_disclaimer(line: str) -> bool:
 # link, said in the site's voice and quoting no one, in a line of a few sentences: a story on
 # affiliate marketing names the links too, but not as its own.
 _AFFILIATE = re.compile(
-    r"\baffiliate (?:links?|partnerships?|programs?|commissions?)\b|"
+    r"\baffiliate (?:(?:and|or|and/or) \w+ )?(?:links?|partnerships?|programs?|commissions?)\b|"
     r"\bamazon (?:services llc )?associates?\b|\bqualifying purchases\b",
     re.IGNORECASE,
 )
@@ -716,6 +732,8 @@ def _classify(line: str, notices: bool) -> Kind:
         kind = _matched_short_kind(line)
         if kind is not None:
             return kind
+    if _handle_byline(line):
+        return Kind.BYLINE
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
     if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate

@@ -76,6 +76,7 @@ _NOTE_LABEL = re.compile(
     r"(?:editor['’]?s['’]?\s+note|note|correction|clarification|update)\s*[:\-–—]", re.IGNORECASE
 )
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
+_SHARE_LINES = 12  # and boilerplate lines beside them
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
 _DOUBLE_GAPS = 0.5  # share of double gaps from which two blank lines mark nothing
@@ -182,7 +183,9 @@ def lines(text: str) -> list[Line]:
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = kinds[i]
-        meta_joined = kind in _META and gaps[i + 1] == 0 and i + 1 < len(raw)
+        meta_joined = (
+            kind in _META and gaps[i + 1] == 0 and i + 1 < len(raw) and kinds[i + 1] is Kind.TEXT
+        )  # runs on into a line of text, not into a button ("By Jane Doe" over "close")
         if meta_joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
         end = start + len(stripped)
@@ -488,7 +491,7 @@ class Page:
         end = None
         paragraphs = 0
         header = True  # no text yet under the headline or its last signal
-        for j in range(at + 1, min(at + 1 + _LOOKAHEAD, len(self))):
+        for j in self._header_span(at):
             line = self[j]
             if line.kind in _META:
                 end = j
@@ -524,6 +527,20 @@ class Page:
         ):
             end = at
         return end
+
+    def _header_span(self, at: int) -> range:
+        """The lines after a headline searched for its header signals: `_LOOKAHEAD` lines
+        but for boilerplate among them (a share row printed one button a line: "Facebook",
+        "Twitter", "Email", "Print"), up to `_SHARE_LINES` of it."""
+        stop = at + 1
+        counted = skipped = 0
+        while stop < len(self) and counted < _LOOKAHEAD:
+            if self[stop].kind is Kind.BOILERPLATE and skipped < _SHARE_LINES:
+                skipped += 1
+            else:
+                counted += 1
+            stop += 1
+        return range(at + 1, stop)
 
     def is_deck(self, at: int, headline: Line) -> bool:
         """A line right under a headline that is not one itself: a standfirst (a sentence,
@@ -565,6 +582,8 @@ class Page:
                 or sum(line.words for line in note) > _NOTE_WORDS
             ):
                 j = block  # not a note: the lede, if any, is the next line
+        while j < len(self) and self[j].kind is Kind.BOILERPLATE:
+            j += 1  # a read time, a share row: "Rodrigo Campos" over "5 Min Read" over the lede
         return j < len(self) and self[j].kind is Kind.TEXT and _is_dateline(self[j].text)
 
     def prose_follows(self, at: int) -> bool:
