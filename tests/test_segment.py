@@ -1173,6 +1173,15 @@ def test_a_byline_over_a_button_and_under_a_share_row_is_the_header_s() -> None:
     assert (story.title, story.byline) == (title, "Jonathan Garber")
 
 
+def test_a_credit_the_byline_pattern_does_not_read_is_no_headline() -> None:
+    # A headline, its date and a caption, then the credit over a datelined lede.
+    title, body = make_title(27), make_body(27, paragraphs=3)
+    header = "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM\n\nThe band at the Beacon."
+    lede = f"By Troy L. Smith, Cleveland.com\n\nCLEVELAND, Ohio – {body}"
+    story = _under_another_story(title, header, lede, seed=28)
+    assert story.title == title
+
+
 def test_a_name_with_its_handle_is_a_byline() -> None:
     title, body = make_title(25), make_body(25, paragraphs=3)
     story = _under_another_story(title, "Catherine Shu @catherineshu / 2 days", body, seed=26)
@@ -1366,6 +1375,13 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("Catherine Shu @catherineshu / 2 days", Kind.BYLINE),
         ("News reporter @TomGillespie1", Kind.TEXT),
         ("Follow us @nytimes", Kind.TEXT),
+        # a pitch for alerts; a credit of a file photo
+        (
+            "Get breaking news alerts and special reports. The news and stories that matter, "
+            "delivered weekday mornings.",
+            Kind.BOILERPLATE,
+        ),
+        ("The house where he was born. Leonhard Foeger / Reuters file", Kind.CAPTION),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:

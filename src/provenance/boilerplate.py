@@ -65,6 +65,8 @@ _NAV_PATTERNS = (
     # (with a capital: "... the right to\nsubscribe to ordinary shares." is a wrapped sentence)
     r"(?-i:S)ubscribe(?: now)? to (?:the |our )?[\w'&-]+(?: [\w'&-]+){0,3}",
     r"get the latest(?: [\w-]+){0,3}(?: delivered)? (?:to|in) your inbox\.?",
+    # "Get breaking news alerts and special reports. The news and stories that matter, …"
+    r"(?:get|sign up for|receive) (?:our )?breaking news (?:alerts|e-?mails|updates)\b.*",
     r"like this (?:article|story|post)\?",
     r"paid(?: partner)? content|partner content|paid post",
     # a read time in German, Portuguese, Spanish, French, Italian and Dutch
@@ -191,13 +193,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
-# "A wild rabbit. Getty Images/iStockphoto", "Alex Wong | Getty Images": a label and a name,
-# or a name and an agency. A name's words are capitalised but for its particles ("Janus van
-# den Eijnden").
+# "A wild rabbit. Getty Images/iStockphoto", "Alex Wong | Getty Images", "Leonhard Foeger /
+# Reuters file": a label and a name, or a name and an agency. A name's words are capitalised
+# but for its particles ("Janus van den Eijnden").
 _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
-    rf"|\b{_CAPTIONED}(?:/| \| )(?i:{_AGENCIES}))\s*$"
+    rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: file(?: photo)?)?)\s*$"
 )
 _CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -632,7 +634,7 @@ _SHORT_LEAD_WORDS = (
     *("leave", "your"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
-    *("already", "get", "like", "was", "reuse", "paid", "partner"),
+    *("already", "get", "like", "was", "reuse", "paid", "partner", "receive"),
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),

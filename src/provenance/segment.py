@@ -56,6 +56,8 @@ _BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)])\s")  # a list item: 
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 _BY_ALONE = frozenset(("By", "BY", "by", "By:", "BY:", "by:"))
+# A credit a byline's pattern does not read, but no headline: "By Troy L. Smith, Cleveland.com".
+_BY_NAME = re.compile(r"By [A-Z][\w.'’-]* [A-Z]|BY [A-Z]+ [A-Z]")
 # A word in lower case: a line that opens with one runs on from a sentence, but for a brand
 # written so ("my6sense", "iPhone", "eBay"), which holds a capital or a digit.
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:\s|$|[^\w])")
@@ -443,6 +445,7 @@ class Page:
             and not (text[0].islower() and _LOWER_WORD.match(text))
             and text[0] not in "—–"  # "— Name (@handle) date": an embedded post's attribution
             and "(@" not in text
+            and not (text[:3] in ("By ", "BY ") and _BY_NAME.match(text))
             and not _BULLET.match(text)
         )
 
