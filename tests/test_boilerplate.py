@@ -55,6 +55,11 @@ _PIECES = st.sampled_from(
         "this post",
         "FTC: ",
         '"',
+        "Quotes delayed",
+        "all times are ET",
+        "shown in real time",
+        "data provided by",
+        "delayed by 15 minutes",
     ]
 )
 LINES = st.lists(_PIECES, max_size=8).map("".join)

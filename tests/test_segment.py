@@ -361,6 +361,9 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", dt.date(2019, 11, 20)),
         # the rest of "by Madeline Fry | November 18, 2019" on a line of its own
         ("| November 18, 2019 12:01 PM", dt.date(2019, 11, 18)),
+        # parts set off by a slash between spaces ("11/19/2019" is a date)
+        ("Updated on: November 19, 2019 / 10:07 AM / CBS News", dt.date(2019, 11, 19)),
+        ("November 19, 2019 / The mayor said the bridge would open.", None),
         ("Updated 0159 GMT (0959 HKT) November 19, 2019", dt.date(2019, 11, 19)),
         (
             "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
@@ -1182,6 +1185,18 @@ def test_a_credit_the_byline_pattern_does_not_read_is_no_headline() -> None:
     assert story.title == title
 
 
+def test_a_sentence_over_a_paragraph_over_the_date_at_the_end_is_no_headline() -> None:
+    # A site prints the story's date under its last paragraph ("First published on …").
+    title, body = make_title(29), make_body(29, paragraphs=3)
+    last = "The victim's mother testified, describing her daughter as brave and smart."
+    quote = " ".join(["We believe that justice has been served in this case, he said."] * 3)
+    page = f"{title}\n\nBy Jane Doe\n\n{body}\n\n{last}\n\n{quote}\n\n"
+    footer = f"First published on November 19, 2019 / 8:16 AM\n\nWorld\n\n{make_body(30, 2)}\n"
+    stories = segment(page + footer)
+    assert [story.title for story in stories] == [title]
+    assert f"{last}\n{quote}" in stories[0].body
+
+
 def test_a_name_with_its_handle_is_a_byline() -> None:
     title, body = make_title(25), make_body(25, paragraphs=3)
     story = _under_another_story(title, "Catherine Shu @catherineshu / 2 days", body, seed=26)
@@ -1382,6 +1397,20 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
             Kind.BOILERPLATE,
         ),
         ("The house where he was born. Leonhard Foeger / Reuters file", Kind.CAPTION),
+        # a finance page's notice on its market data, and news of a delay
+        (
+            "Earnings data provided by MarketWire. Quotes delayed at least 15 minutes.",
+            Kind.BOILERPLATE,
+        ),
+        (
+            "Market indices are shown in real time, except for the DJIA, which is delayed by "
+            "two minutes. All times are ET.",
+            Kind.BOILERPLATE,
+        ),
+        (
+            "Trading was delayed by 15 minutes, according to data provided by the exchange.",
+            Kind.TEXT,
+        ),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:

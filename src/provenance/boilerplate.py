@@ -282,8 +282,9 @@ _DATED_BYLINE = re.compile(
 )
 _SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 # What divides a date from a source credit or a read time on one line: "Associated
-# Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read".
-_DIVIDER = re.compile(r"\s*[•·|]\s*")
+# Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read", "November 19, 2019 /
+# 10:07 AM / CBS News" (a slash between spaces: "11/19/2019" is a date).
+_DIVIDER = re.compile(r"\s*[•·|]\s*|\s+/\s+")
 _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sentence
 
 
@@ -352,9 +353,9 @@ def _in_english(date: str) -> str:
 
 
 def _divided_date(line: str) -> re.Match[str] | None:
-    """The date line among the parts of a line divided by "•", "·" or "|", when every other
+    """The date line among the parts of a line divided by "•", "·", "|" or " / ", when every other
     part is a few words that end no sentence (a source credit, a read time, a section)."""
-    if len(line) > _SHORT_CHARS or not ("•" in line or "·" in line or "|" in line):
+    if len(line) > _SHORT_CHARS or not ("•" in line or "·" in line or "|" in line or " / " in line):
         return None
     parts = _DIVIDER.split(line)
     matches = [_DATE_LINE.match(part) for part in parts]
@@ -501,10 +502,41 @@ _DISCLAIMER_WORDS = (
 _DISCLAIMER_CHARS = 2000
 
 
+def _stock_phrases(
+    line: str, chars: int, words: tuple[str, ...], phrases: re.Pattern[str]
+) -> set[str]:
+    """The distinct `phrases` of a notice in `line`, in lower case; none in a line longer than
+    `chars` (an article an extractor joined into one line) or holding none of `words`."""
+    if len(line) > chars or not _may_hold(line, words):
+        return set()
+    return {match.lower() for match in phrases.findall(line)}
+
+
 def _is_disclaimer(line: str) -> bool:
-    if len(line) > _DISCLAIMER_CHARS or not _may_hold(line, _DISCLAIMER_WORDS):
-        return False
-    return len({match.lower() for match in _DISCLAIMER.findall(line)}) >= 2
+    return len(_stock_phrases(line, _DISCLAIMER_CHARS, _DISCLAIMER_WORDS, _DISCLAIMER)) >= 2
+
+
+# A finance page's notice on its market data: "Earnings data provided by MarketWire. Quotes
+# delayed at least 15 minutes.", "Market indices are shown in real time, except for the DJIA
+# … All times are ET." A notice of quotes or of times, and a second phrase of one, in a line
+# of a few sentences: "trading was delayed by 15 minutes, data provided by the exchange
+# showed" is news.
+_MARKET_NOTICE = re.compile(
+    r"\bquotes? (?:are |is )?delayed\b|\b(?:shown|displayed) in real[- ]time\b|"
+    r"\ball times are (?:et|est|edt|ct|pt|gmt|utc|local)\b",
+    re.IGNORECASE,
+)
+_MARKET_DATA = re.compile(
+    rf"{_MARKET_NOTICE.pattern}|\b(?:data|quotes?) (?:is |are )?provided by\b|"
+    r"\bdelayed (?:by )?(?:at least )?(?:\d+|two|ten|fifteen|twenty) minutes\b",
+    re.IGNORECASE,
+)
+_MARKET_WORDS = ("delayed", "real time", "real-time", "all times are")
+
+
+def _is_market_notice(line: str) -> bool:
+    phrases = _stock_phrases(line, _NOTICE_CHARS, _MARKET_WORDS, _MARKET_DATA)
+    return len(phrases) >= 2 and any(_MARKET_NOTICE.fullmatch(phrase) for phrase in phrases)
 
 
 # A post's disclosure of its affiliate links, as the FTC has US sites print it: "FTC: We use
@@ -527,11 +559,11 @@ _DISCLOSURE_CHARS = 400
 
 
 def _is_disclosure(line: str) -> bool:
-    if len(line) > _DISCLOSURE_CHARS or not _may_hold(line, _DISCLOSURE_WORDS):
+    if not _stock_phrases(line, _DISCLOSURE_CHARS, _DISCLOSURE_WORDS, _AFFILIATE):
         return False
     if '"' in line or "“" in line:
         return False  # someone quoted: "Affiliate links pay our bills," she said.
-    return bool(_AFFILIATE.search(line)) and bool(_SITE_VOICE.search(line))
+    return bool(_SITE_VOICE.search(line))
 
 
 # The letters outside ASCII that a case-blind expression takes for ASCII ones, where `lower`
@@ -699,7 +731,13 @@ def _matched_short_kind(line: str) -> Kind | None:
 
 
 # Every word a site notice or a disclaimer needs: one gate before both (one `lower`).
-_NOTICE_WORDS = (*_COPYRIGHT_WORDS, *_SITE_TERMS_WORDS, *_DISCLAIMER_WORDS, *_DISCLOSURE_WORDS)
+_NOTICE_WORDS = (
+    *_COPYRIGHT_WORDS,
+    *_SITE_TERMS_WORDS,
+    *_DISCLAIMER_WORDS,
+    *_DISCLOSURE_WORDS,
+    *_MARKET_WORDS,
+)
 # What an ASCII line that `_LINK` matches opens with: its first word ("don't" -> "don").
 _LINK_LEADS = frozenset(
     map(
@@ -747,7 +785,12 @@ def _classify(line: str, notices: bool) -> Kind:
     if _is_consent_banner(line) or (
         notices
         and _may_hold(line, _NOTICE_WORDS)
-        and (_is_site_notice(line) or _is_disclaimer(line) or _is_disclosure(line))
+        and (
+            _is_site_notice(line)
+            or _is_disclaimer(line)
+            or _is_disclosure(line)
+            or _is_market_notice(line)
+        )
     ):
         return Kind.BOILERPLATE
     if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):

@@ -493,6 +493,7 @@ class Page:
         headline = self[at]
         end = None
         paragraphs = 0
+        sentence = bool(_FULL_STOP.search(headline.text))  # "… the horrific details."
         header = True  # no text yet under the headline or its last signal
         for j in self._header_span(at):
             line = self[j]
@@ -512,8 +513,8 @@ class Page:
                     header = False
                     if line.is_paragraph:
                         paragraphs += 1
-                        if paragraphs > 1:
-                            break
+                        if paragraphs > 1 or sentence:
+                            break  # a sentence over a paragraph over a date: a story's end
         if end is None and at == self.headline_at:
             end = at  # the page's title line names it: the story's headline
         if end is None and self.lede_follows(at):
