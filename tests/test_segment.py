@@ -1197,6 +1197,19 @@ def test_a_sentence_over_a_paragraph_over_the_date_at_the_end_is_no_headline() -
     assert f"{last}\n{quote}" in stories[0].body
 
 
+def test_a_blog_s_share_row_related_posts_and_comment_form_in_italian_end_the_story() -> None:
+    title, body = make_title(31), make_body(31, paragraphs=3)
+    furniture = (
+        "Condividi:\nFacebook\nTwitter\n\nArticoli correlati\nHolly e Benji: arriva la nuova "
+        "serie\nLady Oscar torna in Blu-ray\n\nLascia un commento\nIl tuo indirizzo email non "
+        "sarà pubblicato."
+    )
+    comment = make_body(32, paragraphs=2)
+    page = f"{title}\n\nPubblicato il 3 agosto 2018 da Redazione\n\n{body}\n\n{furniture}\n\n"
+    (story,) = segment(page + f"{comment}\n")
+    assert story.body == "\n".join(body_lines(body))
+
+
 def test_a_name_with_its_handle_is_a_byline() -> None:
     title, body = make_title(25), make_body(25, paragraphs=3)
     story = _under_another_story(title, "Catherine Shu @catherineshu / 2 days", body, seed=26)
@@ -1390,6 +1403,18 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("Catherine Shu @catherineshu / 2 days", Kind.BYLINE),
         ("News reporter @TomGillespie1", Kind.TEXT),
         ("Follow us @nytimes", Kind.TEXT),
+        # share rows, teaser headers and comment forms in other languages
+        ("Condividi:", Kind.BOILERPLATE),
+        ("Partager sur Facebook", Kind.BOILERPLATE),
+        ("Articoli correlati", Kind.TEASER),
+        ("Das könnte Sie auch interessieren", Kind.TEASER),
+        ("Leia também", Kind.TEASER),
+        (
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind markiert",
+            Kind.COMMENTS,
+        ),
+        ("Lascia un commento Annulla risposta", Kind.COMMENTS),
+        ("Lascia un commento", Kind.TEXT),  # a bare one may be a link under the headline
         # a pitch for alerts; a credit of a file photo
         (
             "Get breaking news alerts and special reports. The news and stories that matter, "

@@ -36,6 +36,7 @@ _NAV_PATTERNS = (
     r"short ?url",
     r"follow(?: us)?",
     r"share(?: this)?(?: (?:article|story|page|post))?",
+    r"condividi|compartir|compartilhe|compartilhar|partager|partagez|teilen|delen",  # "Share"
     r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content)?|ad choices",
     r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues(?: below)?"
     r"(?: advertisement)?",
@@ -127,10 +128,20 @@ _SHARE_WORDS = frozenset(
         "follow",
         "on",  # "Share on Facebook", "Follow us on X"
         "us",
+        # "Share" in Italian, Spanish, Portuguese, French, German and Dutch
+        "condividi",
+        "compartir",
+        "compartilhe",
+        "compartilhar",
+        "partager",
+        "partagez",
+        "teilen",
+        "delen",
     }
 )
-# Words a share row may hold between its share words ("Share this with Facebook"), never first.
-_SHARE_FILLERS = frozenset({"this", "with"})
+# Words a share row may hold between its share words ("Share this with Facebook", "Partager
+# sur Facebook"), never first.
+_SHARE_FILLERS = frozenset({"this", "with", "su", "en", "em", "sur", "auf", "op"})
 _TOKEN = re.compile(r"[\w+-]+")
 _BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
 # A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
@@ -155,7 +166,18 @@ _TEASER = re.compile(
     r"read next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
-    r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest)\s*:?\s*$",
+    r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest|"
+    # and in Italian, Spanish, Portuguese, German, French and Dutch: "Articoli correlati",
+    # "Artículos relacionados", "Das könnte Sie auch interessieren", "Articles similaires"
+    r"(?:articoli|post) correlati|notizie correlate|(?:ti )?potrebbe interessarti(?: anche)?|"
+    r"(?:artículos|entradas|noticias) relacionad[ao]s|(?:también )?te puede interesar|"
+    r"(?:artigos|posts|notícias) relacionad[ao]s|você (?:também )?pode gostar|"
+    r"ähnliche artikel|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
+    r"articles (?:similaires|liés)|vous aimerez aussi|sur le même sujet|"
+    r"gerelateerde artikelen|meest gelezen|"
+    # "Read also" alone over its links, as a header: "Leia também", "Leggi anche"
+    r"also read|read also|see also|leia também|leggi anche|lee también|lire aussi|"
+    r"à lire aussi|lees ook|lesen sie auch)\s*:?\s*$",
     re.IGNORECASE,
 )
 # The header of a listing of readers' comments: "Top Rated Comments", "Readers' comments".
@@ -167,7 +189,18 @@ _COMMENTS = re.compile(
     r"|(?:\d+|one|no) (?:responses?|thoughts?|comments?|replies|reactions?) (?:to|on) [\"“'‘].*"
     # a blog's comment form: "Leave a Reply Cancel reply", "Your email address will not be
     # published. Required fields are marked *" (a bare "Leave a Reply" may be a link)
-    r"|leave a (?:reply|comment) cancel reply|your email address will not be published\..*)"
+    r"|leave a (?:reply|comment) cancel reply|your email address will not be published\..*"
+    # ... as WordPress prints it in Italian, German, French, Spanish, Portuguese and Dutch
+    r"|lascia un commento annulla risposta|il tuo indirizzo (?:e-?mail )?non sarà pubblicato\..*"
+    r"|schreibe einen kommentar antworten abbrechen"
+    r"|(?:deine|ihre) e-?mail-adresse wird nicht veröffentlicht\..*"
+    r"|laisser un commentaire annuler la réponse"
+    r"|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée\..*"
+    r"|deja una respuesta cancelar la respuesta"
+    r"|tu dirección de correo electrónico no será publicada\..*"
+    r"|deixe (?:um comentário|uma resposta) cancelar resposta"
+    r"|(?:o )?(?:seu )?endereço de e-?mail não será publicado\..*"
+    r"|geef een reactie reactie annuleren|je e-?mailadres wordt niet gepubliceerd\..*)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -651,6 +684,7 @@ _SHORT = re.compile(
 _SHORT_LEAD_WORDS = (
     # `_BOILERPLATE`
     *("skip", "short", "follow", "share", "advertise", "ad", "sponsored", "print", "e"),
+    *("condividi", "compartir", "compartilhe", "partager", "teilen", "delen"),
     *("email", "comments", "subscribe", "newsletters", "rss", "sign", "log", "menu"),
     *("search", "close", "listen", "copy", "tweet", "whatsapp", "facebook", "twitter"),
     *("linkedin", "reddit", "telegram", "pinterest", "instagram", "youtube", "flipboard"),
@@ -664,6 +698,13 @@ _SHORT_LEAD_WORDS = (
     *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest", "new"),
     *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no", "our"),
     *("leave", "your"),
+    # `_TEASER`, `_COMMENTS` in other languages
+    *("articoli", "post", "notizie", "ti", "potrebbe", "artículos", "entradas", "noticias"),
+    *("también", "te", "artigos", "posts", "notícias", "você", "das", "weitere", "mehr"),
+    *("articles", "vous", "sur", "gerelateerde", "meest"),
+    *("lascia", "il", "schreibe", "deine", "ihre", "laisser", "votre", "deja", "tu", "deixe"),
+    *("o", "seu", "endereço", "geef", "je", "also", "read", "see", "leia", "leggi", "lee"),
+    *("lire", "à", "lees", "lesen"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
     *("already", "get", "like", "was", "reuse", "paid", "partner", "receive"),
