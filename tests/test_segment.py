@@ -1415,6 +1415,18 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ),
         ("Lascia un commento Annulla risposta", Kind.COMMENTS),
         ("Lascia un commento", Kind.TEXT),  # a bare one may be a link under the headline
+        # a video player's and a slideshow's labels, a footer's row of them, a printed link
+        ("JUST WATCHED", Kind.BOILERPLATE),
+        ("More Videos ...", Kind.BOILERPLATE),
+        ("Next slide", Kind.BOILERPLATE),
+        ("Unsubscribe | Update preferences | Forward to a friend", Kind.BOILERPLATE),
+        ("Privacy Policy | Terms of Use", Kind.BOILERPLATE),
+        ("News | Politics", Kind.TEXT),
+        (
+            "URL: https://hosted.ap.org/article/" + "2896af5086674d4bbbbd454dec217c63" * 4,
+            Kind.BOILERPLATE,
+        ),
+        ("Slide 1 of 12: Sondland arrives in Washington. © Andrew Harnik/AP Photo", Kind.CAPTION),
         # a pitch for alerts; a credit of a file photo
         (
             "Get breaking news alerts and special reports. The news and stories that matter, "

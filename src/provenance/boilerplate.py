@@ -48,6 +48,11 @@ _NAV_PATTERNS = (
     r"listen(?: to (?:this )?(?:article|story))?|copy link|link copied",
     r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|instagram|youtube",
     r"flipboard",
+    r"just watched|must watch|replay|more videos(?:\s*(?:\.\.\.|…))?",  # a video player's labels
+    r"(?:next|previous) slide|(?:exit )?full ?screen",  # a slideshow's
+    # a newsletter's footer: "Unsubscribe | Update preferences | Forward to a friend"
+    r"unsubscribe|(?:update|manage) (?:your )?preferences|forward to a friend"
+    r"|view (?:this (?:e-?mail|newsletter) )?in (?:your |a )?browser",
     r"back to top|next|previous|load more|show more|toggle navigation",
     r"\d+ min(?:ute)?s? read|read more|continue reading(?: the (?:main|full) (?:story|article))?",
     r"click here(?: (?:to|for) [\w' -]{1,60})?",  # "CLICK HERE FOR THE FOX NEWS APP"
@@ -144,6 +149,16 @@ _SHARE_WORDS = frozenset(
 _SHARE_FILLERS = frozenset({"this", "with", "su", "en", "em", "sur", "auf", "op"})
 _TOKEN = re.compile(r"[\w+-]+")
 _BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
+_PRINTED_URL = re.compile(r"url\s*:\s*https?://\S+", re.IGNORECASE)
+
+
+def _is_label_row(line: str) -> bool:
+    """A row of a footer's links set off by bars, each one a label of `_BOILERPLATE`:
+    "Privacy Policy | Terms of Use", "Unsubscribe | Update preferences | Forward to a friend"."""
+    parts = line.split("|")
+    return len(parts) >= 2 and all(_BOILERPLATE.match(part.strip()) for part in parts)
+
+
 # A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
 _BREADCRUMB = re.compile(r"^home(?:\s+[\w&'-]+|(?:\s*[|›>»/•·]\s*[\w&' -]+)+)?\s*$", re.IGNORECASE)
 # A trail of sections from any start, the parts set off by spaced "›", ">" or "»": "Blog >
@@ -232,7 +247,7 @@ _CREDIT = re.compile(
 _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
-    rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: file(?: photo)?)?)\s*$"
+    rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?)\s*$"
 )
 _CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -685,6 +700,8 @@ _SHORT_LEAD_WORDS = (
     # `_BOILERPLATE`
     *("skip", "short", "follow", "share", "advertise", "ad", "sponsored", "print", "e"),
     *("condividi", "compartir", "compartilhe", "partager", "teilen", "delen"),
+    *("just", "must", "replay", "exit", "full", "unsubscribe", "update", "manage"),
+    *("forward", "view"),
     *("email", "comments", "subscribe", "newsletters", "rss", "sign", "log", "menu"),
     *("search", "close", "listen", "copy", "tweet", "whatsapp", "facebook", "twitter"),
     *("linkedin", "reddit", "telegram", "pinterest", "instagram", "youtube", "flipboard"),
@@ -815,6 +832,10 @@ def _classify(line: str, notices: bool) -> Kind:
             return kind
     if _handle_byline(line):
         return Kind.BYLINE
+    if lead == "url" and _PRINTED_URL.fullmatch(line):  # a printed page's link, however long
+        return Kind.BOILERPLATE
+    if "|" in line and len(line) <= _SHORT_CHARS * 2 and _is_label_row(line):
+        return Kind.BOILERPLATE
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
     if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate
