@@ -1210,6 +1210,16 @@ def test_a_blog_s_share_row_related_posts_and_comment_form_in_italian_end_the_st
     assert story.body == "\n".join(body_lines(body))
 
 
+def test_a_bare_related_header_over_links_ends_the_story() -> None:
+    title, body = make_title(33), make_body(33, paragraphs=3)
+    related = (
+        "Related\nTaliban frees US, Australian hostages in prisoner swap\n"
+        "US troop drawdown in Afghanistan: What we know"
+    )
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{body}\n\n{related}\n")
+    assert story.body == "\n".join(body_lines(body))
+
+
 def test_a_name_with_its_handle_is_a_byline() -> None:
     title, body = make_title(25), make_body(25, paragraphs=3)
     story = _under_another_story(title, "Catherine Shu @catherineshu / 2 days", body, seed=26)
@@ -1427,6 +1437,24 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
             Kind.BOILERPLATE,
         ),
         ("Slide 1 of 12: Sondland arrives in Washington. © Andrew Harnik/AP Photo", Kind.CAPTION),
+        # related links' headers, a prompt over the thread, icons' alternative text, pitches
+        ("Related", Kind.TEASER),
+        ("Related Topics", Kind.TEASER),
+        ("Read this next", Kind.TEASER),
+        ("Sign in or create your Guardian account to join the discussion.", Kind.COMMENTS),
+        ("Discussion about this post", Kind.COMMENTS),
+        ("Log in to comment", Kind.TEXT),  # may be a link under the headline
+        ("Facebook Icon The letter F.", Kind.BOILERPLATE),
+        ("NOW WATCH: Popular Videos from Insider Inc.", Kind.LINK),
+        (
+            "Thanks for reading Money Notes! Subscribe for free to receive new posts and "
+            "support my work.",
+            Kind.BOILERPLATE,
+        ),
+        # a line without a letter or a digit: a divider, an empty list item
+        ("━━━━━━━━━━━━━━━━", Kind.BOILERPLATE),
+        ("* * *", Kind.BOILERPLATE),
+        ("東京", Kind.TEXT),
         # a pitch for alerts; a credit of a file photo
         (
             "Get breaking news alerts and special reports. The news and stories that matter, "

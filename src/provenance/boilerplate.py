@@ -48,6 +48,11 @@ _NAV_PATTERNS = (
     r"listen(?: to (?:this )?(?:article|story))?|copy link|link copied",
     r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|instagram|youtube",
     r"flipboard",
+    # an icon's alternative text: "Facebook Icon The letter F.", "Email icon An envelope."
+    r"(?:facebook|twitter|email|e-mail|linkedin|whatsapp|pinterest|reddit|link|print|share"
+    r"|flipboard|youtube|instagram|close|menu|search) icon(?: [^.]{0,40}\.)?",
+    # a newsletter platform's pitch: "Thanks for reading Money Notes! Subscribe for free …"
+    r"thanks for reading [^!.?]{1,60}[!.] subscribe for free to receive new posts.*",
     r"just watched|must watch|replay|more videos(?:\s*(?:\.\.\.|…))?",  # a video player's labels
     r"(?:next|previous) slide|(?:exit )?full ?screen",  # a slideshow's
     # a newsletter's footer: "Unsubscribe | Update preferences | Forward to a friend"
@@ -167,18 +172,18 @@ _CRUMB = r"[^\W\d_a-z][\w&'’.-]*(?: [\w&'’.-]+){0,3}"  # a label: a capital 
 _TRAIL = re.compile(rf"{_CRUMB}(?:\s+[›>»]\s+{_CRUMB})+")
 _LINK = re.compile(
     r"^(?:also read|read also|read more|see also|related|recommended|must read|don'?t miss|"
-    r"watch|listen|more|read next|read|see more)\s*[:|\-–—»>]+\s*\S.*$",
+    r"(?:now )?watch|listen|more|read next|read|see more)\s*[:|\-–—»>]+\s*\S.*$",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
     r"^(?:popular (?:posts|stories|articles)(?: from this (?:blog|site))?|"
-    r"related (?:posts|articles|stories|news|content|coverage|links)|"
+    r"related(?: (?:posts|articles|stories|news|content|coverage|links|topics))?|"
     r"you (?:may|might) also (?:like|enjoy|be interested in)|"
     r"more (?:stories|news|articles|from [\w .'-]+)|"
     r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|"
     r"trending in [\w &'-]{1,30}|more in [\w &'-]{1,30}|"  # "Trending in Health"
     r"most (?:read|popular|viewed|shared)|(?:our )?latest (?:news|stories|posts|articles)|"
-    r"read next|"
+    r"read (?:this )?next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
     r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest|"
@@ -205,6 +210,10 @@ _COMMENTS = re.compile(
     # a blog's comment form: "Leave a Reply Cancel reply", "Your email address will not be
     # published. Required fields are marked *" (a bare "Leave a Reply" may be a link)
     r"|leave a (?:reply|comment) cancel reply|your email address will not be published\..*"
+    # a prompt over the thread: "Sign in or create your Guardian account to join the
+    # discussion.", "Discussion about this post"
+    r"|(?:sign in|log in|register)(?: or (?:create|register)[\w' ]{0,40})? to join the "
+    r"(?:discussion|conversation)\.?|discussion about this (?:post|article|story)"
     # ... as WordPress prints it in Italian, German, French, Spanish, Portuguese and Dutch
     r"|lascia un commento annulla risposta|il tuo indirizzo (?:e-?mail )?non sarà pubblicato\..*"
     r"|schreibe einen kommentar antworten abbrechen"
@@ -701,7 +710,7 @@ _SHORT_LEAD_WORDS = (
     *("skip", "short", "follow", "share", "advertise", "ad", "sponsored", "print", "e"),
     *("condividi", "compartir", "compartilhe", "partager", "teilen", "delen"),
     *("just", "must", "replay", "exit", "full", "unsubscribe", "update", "manage"),
-    *("forward", "view"),
+    *("forward", "view", "thanks", "discussion", "register"),
     *("email", "comments", "subscribe", "newsletters", "rss", "sign", "log", "menu"),
     *("search", "close", "listen", "copy", "tweet", "whatsapp", "facebook", "twitter"),
     *("linkedin", "reddit", "telegram", "pinterest", "instagram", "youtube", "flipboard"),
@@ -800,7 +809,10 @@ _NOTICE_WORDS = (
 _LINK_LEADS = frozenset(
     map(
         _lead,
-        ("also", "read", "see", "related", "recommended", "must", "don", "watch", "listen", "more"),
+        (
+            *("also", "read", "see", "related", "recommended", "must", "don", "watch", "listen"),
+            *("more", "now"),
+        ),
     )
 )
 
@@ -808,6 +820,9 @@ _LINK_LEADS = frozenset(
 def _may_be_link(lead: str | None) -> bool:
     """Whether a line with this lead may match `_LINK`: a gate as `_may_be_short` is."""
     return lead is None or lead in _LINK_LEADS
+
+
+_WORDED = re.compile(r"[^\W_]")  # a letter or a digit, in any script
 
 
 def classify(line: str) -> Kind:
@@ -825,6 +840,8 @@ def classify_page(lines: list[str], page: str) -> list[Kind]:
 def _classify(line: str, notices: bool) -> Kind:
     """`classify`; `notices` False: the line is known to hold no site notice or disclaimer."""
     line = _unmarked(line)
+    if not _WORDED.search(line):
+        return Kind.BOILERPLATE  # a divider, an empty list item: "━━━━━━━━", "* * *", "•"
     lead = _ascii_lead(line)
     if len(line) <= _SHORT_CHARS and _may_be_short(lead):
         kind = _matched_short_kind(line)

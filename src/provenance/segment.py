@@ -932,7 +932,7 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
             line = lines[at]
             if line.kind is Kind.COMMENTS:
                 break  # the readers' comments: not the story, however much prose they hold
-            if in_teasers and not page.prose_resumes(at, stop):
+            if in_teasers and not (page.prose_resumes(at, stop) or _opens_body(page, at, draft)):
                 continue
             in_teasers = False
             if line.kind is Kind.TEASER:
@@ -948,6 +948,13 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
                 draft.take(line)
         drafts.append(draft)
     return drafts
+
+
+def _opens_body(page: Page, at: int, draft: _Draft) -> bool:
+    """Whether the line, right under the header, is a short label over the lede, which ends a
+    skip of teasers there: "Related Topics" over "BAAR, SWITZERLAND" over the first paragraph."""
+    line = page[at]
+    return not draft.body and not line.is_prose and page.prose_follows(at)
 
 
 def _furniture_run(lines: list[Line], *, lists: bool = False) -> int:
