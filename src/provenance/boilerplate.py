@@ -579,7 +579,7 @@ def _is_disclaimer(line: str) -> bool:
 # of a few sentences: "trading was delayed by 15 minutes, data provided by the exchange
 # showed" is news.
 _MARKET_NOTICE = re.compile(
-    r"\bquotes? (?:are |is )?delayed\b|\b(?:shown|displayed) in real[- ]time\b|"
+    r"\bquotes (?:are )?delayed\b|\b(?:shown|displayed) in real[- ]time\b|"
     r"\ball times are (?:et|est|edt|ct|pt|gmt|utc|local)\b",
     re.IGNORECASE,
 )
@@ -588,7 +588,14 @@ _MARKET_DATA = re.compile(
     r"\bdelayed (?:by )?(?:at least )?(?:\d+|two|ten|fifteen|twenty) minutes\b",
     re.IGNORECASE,
 )
-_MARKET_WORDS = ("delayed", "real time", "real-time", "all times are")
+# What a notice's own phrase holds, in lower case: a gate ("delayed" alone is in much news).
+_MARKET_WORDS = (
+    "quotes delayed",
+    "quotes are delayed",
+    "in real time",
+    "in real-time",
+    "all times are",
+)
 
 
 def _is_market_notice(line: str) -> bool:
@@ -601,8 +608,9 @@ def _is_market_notice(line: str) -> bool:
 # my disclosure policy.", "As an Amazon Associate I earn from qualifying purchases." Such a
 # link, said in the site's voice and quoting no one, in a line of a few sentences: a story on
 # affiliate marketing names the links too, but not as its own.
+_AFFILIATED = ("link", "partnership", "program", "commission")
 _AFFILIATE = re.compile(
-    r"\baffiliate (?:(?:and|or|and/or) \w+ )?(?:links?|partnerships?|programs?|commissions?)\b|"
+    r"\b(?:affiliate|referral) (?:links?|partnerships?|programs?|commissions?)\b|"
     r"\bamazon (?:services llc )?associates?\b|\bqualifying purchases\b",
     re.IGNORECASE,
 )
@@ -611,7 +619,11 @@ _SITE_VOICE = re.compile(
     r"^(?:ftc|disclosure)\s*:",
     re.IGNORECASE,
 )
-_DISCLOSURE_WORDS = ("affiliate", "amazon associate", "amazon services", "qualifying purchases")
+# What each such phrase holds, in lower case: a gate ("an affiliate of" is in much news).
+_DISCLOSURE_WORDS = (
+    *(f"{kind} {what}" for kind in ("affiliate", "referral") for what in _AFFILIATED),
+    *("amazon associate", "amazon services", "qualifying purchases"),
+)
 _DISCLOSURE_CHARS = 400
 
 
@@ -840,7 +852,7 @@ def classify_page(lines: list[str], page: str) -> list[Kind]:
 def _classify(line: str, notices: bool) -> Kind:
     """`classify`; `notices` False: the line is known to hold no site notice or disclaimer."""
     line = _unmarked(line)
-    if not _WORDED.search(line):
+    if not line[0].isalnum() and not _WORDED.search(line):
         return Kind.BOILERPLATE  # a divider, an empty list item: "━━━━━━━━", "* * *", "•"
     lead = _ascii_lead(line)
     if len(line) <= _SHORT_CHARS and _may_be_short(lead):
