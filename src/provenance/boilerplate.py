@@ -29,6 +29,20 @@ class Kind(enum.Enum):
     CAPTION = "caption"  # a photo caption that ends with its credit
 
 
+# "Share" in Italian, Spanish, Portuguese, French, German and Dutch: alone on its line
+# ("Condividi:") or in a share row ("Partager sur Facebook").
+_SHARE_VERBS = (
+    "condividi",
+    "compartir",
+    "compartilhe",
+    "compartilhar",
+    "partager",
+    "partagez",
+    "teilen",
+    "delen",
+)
+# A printed page's link to itself: "URL: https://…".
+_PRINTED_URL_LINE = r"url\s*:\s*https?://\S+"
 # A time counted back from now: "2 days ago", "an hour ago".
 _AGO = r"(?:\d+|an?) (?:sec(?:ond)?|min(?:ute)?|hr|hour|day|week|month)s? ago"
 _NAV_PATTERNS = (
@@ -36,7 +50,7 @@ _NAV_PATTERNS = (
     r"short ?url",
     r"follow(?: us)?",
     r"share(?: this)?(?: (?:article|story|page|post))?",
-    r"condividi|compartir|compartilhe|compartilhar|partager|partagez|teilen|delen",  # "Share"
+    "|".join(_SHARE_VERBS),
     r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content)?|ad choices",
     r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues(?: below)?"
     r"(?: advertisement)?",
@@ -83,7 +97,7 @@ _NAV_PATTERNS = (
     # a read time in German, Portuguese, Spanish, French, Italian and Dutch
     r"(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura"
     r"|leestijd)\s*:?\s*\d+\s*\w+",
-    r"printed(?: on)?\s*:.*|url\s*:\s*https?://\S+",  # a printed page's footer
+    rf"printed(?: on)?\s*:.*|{_PRINTED_URL_LINE}",  # a printed page's footer
     # a paywall's notices: "You have 0 free articles remaining.", "Already a subscriber? Log in."
     r"you have (?:\d+|one|no) free (?:articles?|stories) (?:remaining|left)(?: this month)?\.?",
     r"already a (?:subscriber|member)\?(?:\s*(?:log|sign) in\.?)?",
@@ -138,15 +152,7 @@ _SHARE_WORDS = frozenset(
         "follow",
         "on",  # "Share on Facebook", "Follow us on X"
         "us",
-        # "Share" in Italian, Spanish, Portuguese, French, German and Dutch
-        "condividi",
-        "compartir",
-        "compartilhe",
-        "compartilhar",
-        "partager",
-        "partagez",
-        "teilen",
-        "delen",
+        *_SHARE_VERBS,
     }
 )
 # Words a share row may hold between its share words ("Share this with Facebook", "Partager
@@ -154,7 +160,7 @@ _SHARE_WORDS = frozenset(
 _SHARE_FILLERS = frozenset({"this", "with", "su", "en", "em", "sur", "auf", "op"})
 _TOKEN = re.compile(r"[\w+-]+")
 _BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
-_PRINTED_URL = re.compile(r"url\s*:\s*https?://\S+", re.IGNORECASE)
+_PRINTED_URL = re.compile(_PRINTED_URL_LINE, re.IGNORECASE)  # one longer than a short line
 
 
 def _is_label_row(line: str) -> bool:
@@ -476,8 +482,9 @@ def byline(line: str) -> str | None:
 
 # A name with its handle on a social network, and perhaps when: "Natasha Turak@NatashaTurak",
 # "Catherine Shu @catherineshu / 2 days". A role is no name ("News reporter @TomGillespie1").
+HANDLE = r"@\w{1,30}"  # a social network's handle: "@apollozac"
 _HANDLE_BYLINE = re.compile(
-    rf"(?P<who>[A-Z][\w.'’-]*(?: {_CAPTIONED}){{1,3}})\s*@\w{{1,30}}"
+    rf"(?P<who>[A-Z][\w.'’-]*(?: {_CAPTIONED}){{1,3}})\s*{HANDLE}"
     r"(?:\s*[/|·•,–—-]\s*[^@]{1,40})?"
 )
 _HANDLE_BYLINE_CHARS = 100
@@ -720,7 +727,6 @@ _SHORT = re.compile(
 _SHORT_LEAD_WORDS = (
     # `_BOILERPLATE`
     *("skip", "short", "follow", "share", "advertise", "ad", "sponsored", "print", "e"),
-    *("condividi", "compartir", "compartilhe", "partager", "teilen", "delen"),
     *("just", "must", "replay", "exit", "full", "unsubscribe", "update", "manage"),
     *("forward", "view", "thanks", "discussion", "register"),
     *("email", "comments", "subscribe", "newsletters", "rss", "sign", "log", "menu"),
@@ -741,7 +747,7 @@ _SHORT_LEAD_WORDS = (
     *("también", "te", "artigos", "posts", "notícias", "você", "das", "weitere", "mehr"),
     *("articles", "vous", "sur", "gerelateerde", "meest"),
     *("lascia", "il", "schreibe", "deine", "ihre", "laisser", "votre", "deja", "tu", "deixe"),
-    *("o", "seu", "endereço", "geef", "je", "also", "read", "see", "leia", "leggi", "lee"),
+    *("o", "seu", "endereço", "geef", "je", "also", "see", "leia", "leggi", "lee"),
     *("lire", "à", "lees", "lesen"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),

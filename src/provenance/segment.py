@@ -47,7 +47,16 @@ from functools import cached_property, lru_cache
 import attrs
 from rapidfuzz import fuzz
 
-from .boilerplate import LIST_MARKS, Kind, byline, classify, classify_page, parse_date, source
+from .boilerplate import (
+    HANDLE,
+    LIST_MARKS,
+    Kind,
+    byline,
+    classify,
+    classify_page,
+    parse_date,
+    source,
+)
 from .model import Story
 from .text import normalize, word_count
 
@@ -97,7 +106,7 @@ _NAME_JOINS = frozenset({"and", "&"})
 # "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
 _NAME_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b|\s[-–—]\s)\s*", re.IGNORECASE)
 _NOTE_REACH = 3  # an author's note is one of a story's last prose lines
-_HANDLE = re.compile(r"@\w{1,30}")  # a social network's handle printed under a name
+_HANDLE = re.compile(HANDLE)  # printed under a name in an author's box
 _NAME_WORD = re.compile(r"[A-Z](?:[a-z'’-]+|\.)(?:[A-Z][a-z]+)?")  # "Rachael", "J.", "McCoy"
 # What an author's note says of its author after a first name: "Rachael has been with ...".
 _NOTE_VERBS = frozenset(
