@@ -1374,7 +1374,11 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("subscribe to ordinary shares.", Kind.TEXT),  # a wire's wrapped sentence
         ("Get the latest posts delivered to your inbox.", Kind.BOILERPLATE),
         ("Like this article?", Kind.BOILERPLATE),
-        ("Paid Partner Content", Kind.BOILERPLATE),
+        # a widget of paid links under the story is a block of teasers, as "Recent Content"
+        ("Paid Partner Content", Kind.TEASER),
+        ("Around the Web", Kind.TEASER),
+        ("RECENT CONTENT", Kind.TEASER),
+        ("Sponsored By", Kind.BOILERPLATE),
         ("Lesezeit: 3 Minuten", Kind.BOILERPLATE),
         ("Tempo de leitura: 2 minutos", Kind.BOILERPLATE),
         ("Filed to: feather duvet lung", Kind.BOILERPLATE),
@@ -1476,6 +1480,19 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
             "Trading was delayed by 15 minutes, according to data provided by the exchange.",
             Kind.TEXT,
         ),
+        # a site's address and telephone on lines of their own; an address in a sentence
+        ("2980 N. National Road, Suite A, Columbus, IN 47201", Kind.BOILERPLATE),
+        ("Contact us 3535 Piedmont Rd NE #415 Atlanta, GA 30305", Kind.BOILERPLATE),
+        ("801 Third Street South", Kind.BOILERPLATE),
+        ("Honolulu, HI 96817", Kind.BOILERPLATE),
+        ("Main Switchboard: (812) 372-7811", Kind.BOILERPLATE),
+        ("727-821-9494", Kind.BOILERPLATE),
+        ("Morning Brew, 22 W 19th St, New York, NY 10011", Kind.BOILERPLATE),
+        ("The fire started at 12 Elm Street.", Kind.TEXT),
+        ("the fire at 12 Main Street, Dallas", Kind.TEXT),  # a wrapped sentence's line
+        ("Washington, DC", Kind.TEXT),  # a dateline's place
+        ("1 Pl Rye     M-185        unch", Kind.TEXT),  # a wire's table row
+        ("Shr 35 cts vs 1.12 dlrs", Kind.TEXT),
     ],
 )
 def test_classify_share_rows_and_source_credits(line: str, kind: Kind) -> None:
@@ -1541,6 +1558,33 @@ def test_a_legal_footer_is_boilerplate_not_a_second_story() -> None:
     stories = segment(page)
     assert [s.title for s in stories] == [title]
     assert "this site" not in stories[0].body
+
+
+def test_a_paid_links_widget_and_a_market_notice_end_the_story() -> None:
+    # "Paid Partner Content" heads a widget of paid links: what follows it, a market-data
+    # notice's second line among them, is not the story's
+    title = "Asian markets mixed as investors weigh trade talks"
+    page = (
+        f"{title}\n\nBy Jane Doe\n\n{make_body(30)}\n\nPaid Partner Content\n"
+        "Most stock quote data provided by BATS. Market indices are shown in real time, except "
+        "for the DJIA, which is delayed by two minutes. All times are ET.\n"
+        "Mutual fund and ETF data provided by Refinitiv Lipper.\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == make_body(30).replace("\n\n", "\n")
+    assert_well_formed(page, stories)
+
+
+def test_a_footer_address_and_telephone_are_not_the_story() -> None:
+    title = "Police arrest six in a drug investigation"
+    page = (
+        f"{title}\n\nOctober 19, 2018\n\n{make_body(30)}\n\n"
+        "2980 N. National Road, Suite A, Columbus, IN 47201\nMain Switchboard: (812) 372-7811\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == make_body(30).replace("\n\n", "\n")
 
 
 @pytest.mark.parametrize(

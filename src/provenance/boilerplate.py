@@ -51,7 +51,7 @@ _NAV_PATTERNS = (
     r"follow(?: us)?",
     r"share(?: this)?(?: (?:article|story|page|post))?",
     "|".join(_SHARE_VERBS),
-    r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content)?|ad choices",
+    r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content| by)?|ad choices",
     r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues(?: below)?"
     r"(?: advertisement)?",
     r"advertisement\s*[-–—:]?\s*(?:continue|scroll) (?:reading|to continue)(?: below)?",
@@ -93,7 +93,7 @@ _NAV_PATTERNS = (
     # "Get breaking news alerts and special reports. The news and stories that matter, …"
     r"(?:get|sign up for|receive) (?:our )?breaking news (?:alerts|e-?mails|updates)\b.*",
     r"like this (?:article|story|post)\?",
-    r"paid(?: partner)? content|partner content|paid post",
+    r"paid post",
     # a read time in German, Portuguese, Spanish, French, Italian and Dutch
     r"(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura"
     r"|leestijd)\s*:?\s*\d+\s*\w+",
@@ -170,6 +170,37 @@ def _is_label_row(line: str) -> bool:
     return len(parts) >= 2 and all(_BOILERPLATE.match(part.strip()) for part in parts)
 
 
+# A site's postal address and telephone, as its footer prints them: "2980 N. National Road,
+# Suite A, Columbus, IN 47201", "Honolulu, HI 96817", "Main Switchboard: (812) 372-7811",
+# "Morning Brew, 22 W 19th St, New York, NY 10011". A line of its own, labelled at most: an
+# address inside a sentence is the story's.
+# a label or the site's name in capitals: "Phone:", "Contact us", "Morning Brew,"
+_CONTACT_LABEL = r"(?:[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|us|of)){0,3}[:,]?\s+)?"
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Plaza|Square"
+    r"|Court|Parkway|Pkwy|Highway|Hwy|Center|Centre|Circle|Terrace)"
+)
+_COMPASS = r"(?:[NSEW]{1,2}|North|South|East|West)\.?"
+_CITY = r"[A-Z][A-Za-z.' -]{0,30}"
+_STATE = rf"{_CITY},\s*[A-Z]{{2}}\.?"  # "Spokane, WA"
+_ZIP = r"\s+\d{5}(?:-\d{4})?"
+_CONTACT = re.compile(
+    rf"{_CONTACT_LABEL}(?:"
+    rf"\d{{1,6}}[A-Z]?(?:\s+{_COMPASS})?(?:\s+[A-Z0-9][\w.'-]*){{0,4}}\s+{_STREET}\.?"
+    rf"(?:\s+{_COMPASS})?(?:,?\s*(?:Suite|Ste\.?|Floor|Unit|#)\s*[\w-]+)?"
+    rf"(?:,?\s+{_STATE}(?:{_ZIP})?|(?:,\s*{_CITY})*)"
+    rf"|{_STATE}{_ZIP}"  # a city, its state and its ZIP code, the code required
+    r"|(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4})"
+)
+_CONTACT_CHARS = 100
+
+
+def _is_contact(line: str) -> bool:
+    """`_CONTACT`; `_classify` asks it only of a line that opens or ends with a figure, as a
+    street address, a ZIP code and a telephone number do (most lines do neither)."""
+    return len(line) <= _CONTACT_CHARS and bool(_CONTACT.fullmatch(line))
+
+
 # A breadcrumb: "Home", "Home Blog", "Home > World > Asia", "Home | News".
 _BREADCRUMB = re.compile(r"^home(?:\s+[\w&'-]+|(?:\s*[|›>»/•·]\s*[\w&' -]+)+)?\s*$", re.IGNORECASE)
 # A trail of sections from any start, the parts set off by spaced "›", ">" or "»": "Blog >
@@ -188,11 +219,14 @@ _TEASER = re.compile(
     r"more (?:stories|news|articles|from [\w .'-]+)|"
     r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|"
     r"trending in [\w &'-]{1,30}|more in [\w &'-]{1,30}|"  # "Trending in Health"
+    # a widget of paid links under the story: "Paid Partner Content", "Around the Web"
+    r"paid(?: partner)? content|partner content|sponsored stories|"
+    r"around the web|you may like|"
     r"most (?:read|popular|viewed|shared)|(?:our )?latest (?:news|stories|posts|articles)|"
     r"read (?:this )?next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
-    r"recent(?: posts| articles| stories)?|popular(?: now| today)?|latest|"
+    r"recent(?: posts| articles| stories| content| news)?|popular(?: now| today)?|latest|"
     # and in Italian, Spanish, Portuguese, German, French and Dutch: "Articoli correlati",
     # "Artículos relacionados", "Das könnte Sie auch interessieren", "Articles similaires"
     r"(?:articoli|post) correlati|notizie correlate|(?:ti )?potrebbe interessarti(?: anche)?|"
@@ -739,6 +773,7 @@ _SHORT_LEAD_WORDS = (
     *("today", "yesterday"),
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
     *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
+    *("paid", "partner", "around"),
     *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest", "new"),
     *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no", "our"),
     *("leave", "your"),
@@ -751,7 +786,7 @@ _SHORT_LEAD_WORDS = (
     *("lire", "à", "lees", "lesen"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
-    *("already", "get", "like", "was", "reuse", "paid", "partner", "receive"),
+    *("already", "get", "like", "was", "reuse", "receive"),
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
@@ -870,6 +905,8 @@ def _classify(line: str, notices: bool) -> Kind:
     if lead == "url" and _PRINTED_URL.fullmatch(line):  # a printed page's link, however long
         return Kind.BOILERPLATE
     if "|" in line and len(line) <= _SHORT_CHARS * 2 and _is_label_row(line):
+        return Kind.BOILERPLATE
+    if (line[0].isdigit() or line[-1].isdigit()) and _is_contact(line):
         return Kind.BOILERPLATE
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
