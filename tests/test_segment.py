@@ -386,6 +386,18 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ("更新 2025年12月9日", None),  # the words around a date are English ones only
         ("2025년 12월 9일", dt.date(2025, 12, 9)),
         ("2025年13月4日", None),
+        ("19 ноября 2019", dt.date(2019, 11, 19)),
+        # when a page was posted and when updated, on one line: the first date
+        (
+            "Posted: Nov 20, 2019 / 06:40 AM PST / Updated: Nov 21, 2019 / 06:40 AM PST",
+            dt.date(2019, 11, 20),
+        ),
+        (
+            "PUBLISHED: 10:27, Mon, Nov 18, 2019 | UPDATED: 10:33, Tue, Nov 19, 2019",
+            dt.date(2019, 11, 18),
+        ),
+        ("Updated Nov 19, 2019; Posted Nov 18, 2019", dt.date(2019, 11, 19)),
+        ("29 November 2018 | 20 January 2019", None),  # a span of days, not when it was posted
         ("The vote is on November 19, 2019 at 10:01 pm in Paris", None),
         ("10:01 pm", None),
         ("Pakistan army sets up cell", None),
@@ -1480,6 +1492,47 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
             "Trading was delayed by 15 minutes, according to data provided by the exchange.",
             Kind.TEXT,
         ),
+        # captions' labels and buttons, credits in square brackets, a gallery's counters
+        ("Media caption,", Kind.BOILERPLATE),
+        ("Enlarge this image", Kind.BOILERPLATE),
+        ("toggle caption", Kind.BOILERPLATE),
+        ("Show caption", Kind.BOILERPLATE),
+        ("NASA officials announced the plan on Monday [File: John Raoux/AP Photo]", Kind.CAPTION),
+        ("The spacecraft on its stand in Texas [Loren Elliott/Reuters]", Kind.CAPTION),
+        ("WASHINGTON (AP) — The ambassador faces questions [sic] today.", Kind.TEXT),
+        ("1 of 3", Kind.BOILERPLATE),
+        ("Slide 1 of 12: Feathers", Kind.BOILERPLATE),
+        ("3 of 4 people agreed.", Kind.TEXT),
+        # a pitch to follow the site; a byline with a colon
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", Kind.BOILERPLATE),
+        ("Follow the money on Twitter and you find the fraud.", Kind.TEXT),
+        ("by: TOM KRISHER, Associated Press", Kind.BYLINE),
+        ("By: Jane Doe", Kind.BYLINE),
+        ("by: the way", Kind.TEXT),
+        # "read also" in other languages; a syndicated story's note; teaser headers
+        ("Lesen Sie auch: Digitalisierung im Krankenhaus", Kind.LINK),
+        ("Читайте также: Как выбрать пальто", Kind.LINK),
+        ("À lire aussi : Le plan du gouvernement", Kind.LINK),
+        (
+            "(Except for the headline, this story has not been edited by NDTV staff and is "
+            "published from a syndicated feed.)",
+            Kind.BOILERPLATE,
+        ),
+        ("The column is syndicated in 40 newspapers.", Kind.TEXT),
+        ("Explore more on these topics", Kind.TEASER),
+        ("Most viewed in Football", Kind.TEASER),
+        ("More Politics News", Kind.TEASER),
+        ("More than 40 stories", Kind.TEXT),
+        ("Ähnliche Beiträge", Kind.TEASER),
+        ("Teilen Sie diesen Beitrag", Kind.BOILERPLATE),
+        ("Schlagwörter: E-Health, Patientenakte", Kind.BOILERPLATE),
+        # a press release's end: its source and its wire's link
+        ("SOURCE Ascom", Kind.SOURCE),
+        ("SOURCE VENTURE CAPITAL INC YEAR", Kind.TEXT),  # a wire's headline
+        (
+            "View original content to download multimedia: http://www.prnewswire.com/news/x.html",
+            Kind.BOILERPLATE,
+        ),
         # a site's address and telephone on lines of their own; an address in a sentence
         ("2980 N. National Road, Suite A, Columbus, IN 47201", Kind.BOILERPLATE),
         ("Contact us 3535 Piedmont Rd NE #415 Atlanta, GA 30305", Kind.BOILERPLATE),
@@ -1574,6 +1627,59 @@ def test_a_paid_links_widget_and_a_market_notice_end_the_story() -> None:
     assert [s.title for s in stories] == [title]
     assert stories[0].body == make_body(30).replace("\n\n", "\n")
     assert_well_formed(page, stories)
+
+
+def test_a_page_without_blank_lines_reads_each_line_as_a_block() -> None:
+    # a dump that prints each block on one line and no blank line anywhere: the headline
+    # under the menus starts the story, as it does where blank lines set the blocks apart
+    title = "Council approves a new budget for the harbour"
+    menu = "\n".join(["Edition", "Sign In", "City", "India", "World", "Business", "Sports"])
+    body = make_body(33).replace("\n\n", "\n")
+    page = f"{title} - The Daily Example\n{menu}\n{title}\nPTI | Updated: Nov 20, 2019\n{body}\n"
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 20))]
+    assert stories[0].body == body
+    spaced = segment(page.replace("\n", "\n\n"))  # the same page with blank lines
+    assert [(s.title, s.date, s.body) for s in spaced] == [(title, stories[0].date, body)]
+
+
+def test_a_hard_wrapped_text_without_blank_lines_keeps_its_lines_together() -> None:
+    # a wire's story wrapped at 70 columns with no blank line: its lines run on into one
+    # another, and no short line among them is a headline
+    body = textwrap.fill(make_body(34).replace("\n\n", " "), 70)
+    page = f"FRENCH GRAINS - APR 07\n{body}\n"
+    stories = segment(page)
+    assert len(stories) == 1
+    assert stories[0].body.replace("\n", " ").endswith(body.replace("\n", " "))
+
+
+def test_a_date_over_the_headline_dates_the_story() -> None:
+    title = "USAir rejects TWA takeover bid"
+    page = (
+        f"{title} - Reuters\n\nSkip to main content\n\nBusiness\n\nMarkets\n\n"
+        f"March 5, 1987 / 3:58 PM / Updated 33 years ago\n\n{title}\n\n{make_body(35)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(1987, 3, 5))]
+
+
+def test_a_labelled_caption_and_its_repeats_are_not_the_story() -> None:
+    # "Image caption," over the caption (BBC); "Enlarge this image" over the caption and its
+    # credit, printed again after "toggle caption" (NPR)
+    caption = "A customer shops at a recreational marijuana dispensary in Denver"
+    paragraphs = make_body(36).split("\n\n")
+    page = (
+        "Scientists count more users after the law changed\n\nBy Jane Doe\n\n"
+        f"{paragraphs[0]}\n\nImage source, Getty Images\nImage caption,\n"
+        "Taylor Swift is due to be named artist of the decade at Sunday's ceremony\n\n"
+        f"{paragraphs[1]}\n\nEnlarge this image\n{caption}\nChris Hondros/Getty Images\n"
+        f"toggle caption\nChris Hondros/Getty Images\n{caption}\nChris Hondros/Getty Images\n\n"
+        + "\n\n".join(paragraphs[2:])
+        + "\n"
+    )
+    stories = segment(page)
+    assert len(stories) == 1
+    assert stories[0].body == "\n".join(paragraphs)
 
 
 def test_a_footer_address_and_telephone_are_not_the_story() -> None:

@@ -41,6 +41,9 @@ _SHARE_VERBS = (
     "teilen",
     "delen",
 )
+# A label over a caption on the next line: "Image caption," (BBC), "Enlarge this image" (NPR).
+CAPTION_LABEL = r"(?:(?:image|media|photo|video) )?caption\s*[,:]?|enlarge this (?:image|photo)"
+_NETWORK = r"(?:twitter|x|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|snapchat)"
 # A printed page's link to itself: "URL: https://…".
 _PRINTED_URL_LINE = r"url\s*:\s*https?://\S+"
 # A time counted back from now: "2 days ago", "an hour ago".
@@ -51,6 +54,7 @@ _NAV_PATTERNS = (
     r"follow(?: us)?",
     r"share(?: this)?(?: (?:article|story|page|post))?",
     "|".join(_SHARE_VERBS),
+    r"teilen sie diesen (?:beitrag|artikel)|compartilhe isso|partagez cet article",
     r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content| by)?|ad choices",
     r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues(?: below)?"
     r"(?: advertisement)?",
@@ -62,6 +66,8 @@ _NAV_PATTERNS = (
     r"listen(?: to (?:this )?(?:article|story))?|copy link|link copied",
     r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|instagram|youtube",
     r"flipboard",
+    # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow us on X"
+    rf"follow [\w.'&-]+(?: [\w.'&-]+){{0,5}} on {_NETWORK}(?:(?:,| and| or),? {_NETWORK})*\.?",
     # an icon's alternative text: "Facebook Icon The letter F.", "Email icon An envelope."
     r"(?:facebook|twitter|email|e-mail|linkedin|whatsapp|pinterest|reddit|link|print|share"
     r"|flipboard|youtube|instagram|close|menu|search) icon(?: [^.]{0,40}\.)?",
@@ -70,6 +76,8 @@ _NAV_PATTERNS = (
     r"just watched|must watch|replay|more videos(?:\s*(?:\.\.\.|…))?",  # a video player's labels
     r"(?:next|previous) slide|(?:exit )?full ?screen",  # a slideshow's
     # a newsletter's footer: "Unsubscribe | Update preferences | Forward to a friend"
+    # a press release's link to its wire: "View original content to download multimedia: …"
+    r"view original content(?: to download multimedia)?\s*:.*",
     r"unsubscribe|(?:update|manage) (?:your )?preferences|forward to a friend"
     r"|view (?:this (?:e-?mail|newsletter) )?in (?:your |a )?browser",
     r"back to top|next|previous|load more|show more|toggle navigation",
@@ -80,10 +88,13 @@ _NAV_PATTERNS = (
     r"contact(?: us)?|about us|about the authors?|careers|site ?map|customer service|help center",
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
-    r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago|image \d+ of \d+",
+    r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago",
+    # a gallery's counter: "Image 1 of 5", "1 of 3", "Slide 1 of 12: Feathers"
+    r"(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s+of\s+\d{1,3}(?:\s*:[^.©]{0,40})?",
     r"\d{1,3} ?/ ?\d{1,3}",  # a gallery's counter: "3 / 6"
     # a post's labels: "Filed Under: Recipes Tagged With: canning, gifts", "Topics: News"
-    r"(?:filed (?:under|to)\s*:?|(?:tagged(?: with)?|tags|topics|categories)\s*:).*",
+    r"(?:filed (?:under|to)\s*:?|(?:tagged(?: with)?|tags|topics|categories|schlagwörter"
+    r"|stichwörter|etiquetas|tag)\s*:).*",
     r"was this (?:article|story|page|post|information) (?:helpful|useful)\??(?:\s*yes\s*no)?",
     r"reuse this content",
     # a pitch to subscribe or to read on: "Subscribe to The Times", "Like this article?"
@@ -102,6 +113,8 @@ _NAV_PATTERNS = (
     r"you have (?:\d+|one|no) free (?:articles?|stories) (?:remaining|left)(?: this month)?\.?",
     r"already a (?:subscriber|member)\?(?:\s*(?:log|sign) in\.?)?",
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
+    # a caption's label or button alone: "Media caption,", "Enlarge this image", "Show caption"
+    rf"{CAPTION_LABEL}|(?:show|hide|toggle) caption",
     rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
     # "Updated 10:41PM", "Today 12:01 AM": a time without its date dates nothing
     r"(?:today|yesterday)(?: at)?,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
@@ -209,7 +222,10 @@ _CRUMB = r"[^\W\d_a-z][\w&'’.-]*(?: [\w&'’.-]+){0,3}"  # a label: a capital 
 _TRAIL = re.compile(rf"{_CRUMB}(?:\s+[›>»]\s+{_CRUMB})+")
 _LINK = re.compile(
     r"^(?:also read|read also|read more|see also|related|recommended|must read|don'?t miss|"
-    r"(?:now )?watch|listen|more|read next|read|see more)\s*[:|\-–—»>]+\s*\S.*$",
+    r"(?:now )?watch|listen|more|read next|read|see more|"
+    # and in German, Portuguese, Spanish, French, Italian, Dutch and Russian
+    r"lesen sie auch|leia (?:também|mais)|lea también|lee también|(?:à )?lire aussi|"
+    r"leggi anche|lees ook|читайте также|смотрите также)\s*[:|\-–—»>]+\s*\S.*$",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -222,7 +238,9 @@ _TEASER = re.compile(
     # a widget of paid links under the story: "Paid Partner Content", "Around the Web"
     r"paid(?: partner)? content|partner content|sponsored stories|"
     r"around the web|you may like|"
-    r"most (?:read|popular|viewed|shared)|(?:our )?latest (?:news|stories|posts|articles)|"
+    r"most (?:read|popular|viewed|shared)(?: in [\w &'-]{1,30})?|"  # "Most viewed in Football"
+    r"(?:our )?latest (?:news|stories|posts|articles)|explore more on these topics|"
+    r"more (?-i:[A-Z][A-Za-z&'-]*)(?: (?-i:[A-Z][A-Za-z&'-]*))? news|"  # "More Politics News"
     r"read (?:this )?next|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
@@ -232,7 +250,8 @@ _TEASER = re.compile(
     r"(?:articoli|post) correlati|notizie correlate|(?:ti )?potrebbe interessarti(?: anche)?|"
     r"(?:artículos|entradas|noticias) relacionad[ao]s|(?:también )?te puede interesar|"
     r"(?:artigos|posts|notícias) relacionad[ao]s|você (?:também )?pode gostar|"
-    r"ähnliche artikel|das könnte sie auch interessieren|weitere artikel|mehr zum thema|"
+    r"ähnliche (?:artikel|beiträge)|das könnte sie auch interessieren|weitere artikel|"
+    r"mehr zum thema|"
     r"articles (?:similaires|liés)|vous aimerez aussi|sur le même sujet|"
     r"gerelateerde artikelen|meest gelezen|"
     # "Read also" alone over its links, as a header: "Leia também", "Leggi anche"
@@ -271,23 +290,40 @@ _COMMENTS = re.compile(
 # "By Jane Doe", "BY JANE DOE", "By the Newsroom team", "By John F. Kennedy Jr.": "By", then
 # a capitalised name (a full stop only after an initial or in "Jr.", "Sr.", "St."; written
 # without look-behinds, which a property test's generator of matching lines handles badly).
-_BY = (
-    r"(?:(?:Written|Reported|Posted|Published|Story|Words|Analysis|Commentary|WRITTEN|REPORTED"
-    r"|POSTED|PUBLISHED|STORY|WORDS|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY)"
+_BY = (  # "By" and a colon too: "By: Jane Doe", "by: TOM KRISHER, Associated Press"
+    r"(?:(?:(?:Written|Reported|Posted|Published|Story|Words|Analysis|Commentary|WRITTEN|REPORTED"
+    r"|POSTED|PUBLISHED|STORY|WORDS|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY):?|by:)"
 )
 _NAME = (
     r"(?:(?:the|a|an)\s+)?[^\W\d_a-z]\.?"
     r"(?:[^.!?]|\s[A-Z]\.|\s(?:Jr|Sr|St|JR|SR|ST)\.){0,80}"
 )
 _BYLINE = re.compile(rf"^{_BY}\s+(?P<who>{_NAME})$")
-_SOURCE = re.compile(r"^(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})$", re.IGNORECASE)
+_SOURCE = re.compile(
+    r"^(?:(?:source|sources|via|courtesy)\s*:\s*(?P<who>.{1,100})"
+    # a press release's "SOURCE Ascom" (a name in capitals is a wire's headline: "SOURCE VENTURE
+    # CAPITAL INC YEAR")
+    r"|(?-i:SOURCE)\s+(?P<company>(?-i:[A-Z][^a-z]{0,40}[a-z]).{0,100}))$",
+    re.IGNORECASE,
+)
 # A caption's credit in parentheses: "(Photo: Jane Doe)", "(AP Photo/Jane Doe)", and a name
 # before the agency, "(Manu Fernandez/AP)".
 _AGENCIES = r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock"
+_CREDIT_LABEL = r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
+
+
+def _bracketed_credit(left: str, right: str) -> str:
+    """A credit between brackets: a label or an agency first, or a name before the agency."""
+    outside = re.escape(left + right)  # what a credit holds none of
+    return (
+        rf"{re.escape(left)}(?:(?:{_CREDIT_LABEL}|{_AGENCIES})\b[^{outside}]*"
+        rf"|[^{outside}/]{{1,60}}/\s*(?:{_AGENCIES})(?: photo)?){re.escape(right)}"
+    )
+
+
+# ... and in square brackets: "[File: John Raoux/AP Photo]", "[Loren Elliott/Reuters]"
 _CREDIT = re.compile(
-    r"\((?:(?:photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source|"
-    rf"{_AGENCIES})\b[^()]*|[^()/]{{1,60}}/\s*(?:{_AGENCIES})(?: photo)?)\)\s*$",
-    re.IGNORECASE,
+    rf"(?:{_bracketed_credit('(', ')')}|{_bracketed_credit('[', ']')})\s*$", re.IGNORECASE
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
 # "A wild rabbit. Getty Images/iStockphoto", "Alex Wong | Getty Images", "Leonhard Foeger /
@@ -298,26 +334,26 @@ _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
     rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?)\s*$"
 )
-_CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
+CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
 _CJK_DATE = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
 _CJK_DATE_PARTS = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D+")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# The months of German, French, Spanish, Italian, Portuguese and Dutch dates, which print the
-# day first ("29. August 2018", "3 agosto 2018", "5 de outubro de 2018", "1er janvier 2019").
+# The months of German, French, Spanish, Italian, Portuguese, Dutch and Russian dates, which
+# print the day first ("29. August 2018", "5 de outubro de 2018", "19 ноября 2019").
 _MONTHS = {
-    1: "january januar jänner janvier enero gennaio janeiro januari",
-    2: "february februar février febrero febbraio fevereiro februari",
-    3: "march märz mars marzo março maart",
-    4: "april avril abril aprile",
-    5: "may mai mayo maggio maio mei",
-    6: "june juni juin junio giugno junho",
-    7: "july juli juillet julio luglio julho",
-    8: "august août agosto augustus",
-    9: "september septembre septiembre setiembre settembre setembro",
-    10: "october oktober octobre octubre ottobre outubro",
-    11: "november novembre noviembre novembro",
-    12: "december dezember décembre diciembre dicembre dezembro",
+    1: "january januar jänner janvier enero gennaio janeiro januari января",
+    2: "february februar février febrero febbraio fevereiro februari февраля",
+    3: "march märz mars marzo março maart марта",
+    4: "april avril abril aprile апреля",
+    5: "may mai mayo maggio maio mei мая",
+    6: "june juni juin junio giugno junho июня",
+    7: "july juli juillet julio luglio julho июля",
+    8: "august août agosto augustus августа",
+    9: "september septembre septiembre setiembre settembre setembro сентября",
+    10: "october oktober octobre octubre ottobre outubro октября",
+    11: "november novembre noviembre novembro ноября",
+    12: "december dezember décembre diciembre dicembre dezembro декабря",
 }
 _MONTH_NUMBERS = {name: month for month, names in _MONTHS.items() for name in names.split()}
 _MONTH_NAME = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
@@ -353,6 +389,7 @@ _LABEL = (
     r"|(?:pubblicato|aggiornato)(?:\s+il)?"
     r"|(?:gepubliceerd|bijgewerkt|geplaatst)(?:\s+op)?)\s*:?\s*"
 )
+_LABELLED = re.compile(_LABEL, re.IGNORECASE)
 _SEPARATOR = r"\s*[,|·•\-–—]?\s*"
 _AT = r"(?:at|um|às|à|alle|a las|om)\s+"  # "at 8:21pm", "às 10h32", "um 10:32 Uhr"
 _TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
@@ -381,7 +418,8 @@ _SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 # What divides a date from a source credit or a read time on one line: "Associated
 # Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read", "November 19, 2019 /
 # 10:07 AM / CBS News" (a slash between spaces: "11/19/2019" is a date).
-_DIVIDER = re.compile(r"\s*[•·|]\s*|\s+/\s+")
+_DIVIDER = re.compile(r"\s*[•·|;]\s*|\s+/\s+")
+_DIVIDED_DATES = 2  # dates on one divided line: when it was posted, when updated
 _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sentence
 
 
@@ -450,15 +488,21 @@ def _in_english(date: str) -> str:
 
 
 def _divided_date(line: str) -> re.Match[str] | None:
-    """The date line among the parts of a line divided by "•", "·", "|" or " / ", when every other
-    part is a few words that end no sentence (a source credit, a read time, a section)."""
-    if len(line) > _SHORT_CHARS or not ("•" in line or "·" in line or "|" in line or " / " in line):
+    """The (first) date line among the parts of a line divided by "•", "·", "|", ";" or " / ",
+    when every other part is a few words that end no sentence (a source credit, a read time, a
+    section); or two labelled dates, as a page prints when it was posted and updated: "Posted:
+    Nov 20, 2019 / 06:40 AM PST / Updated: Nov 20, 2019 / 06:40 AM PST"."""
+    if len(line) > _SHORT_CHARS or not (
+        "•" in line or "·" in line or "|" in line or " / " in line or ";" in line
+    ):
         return None
     parts = _DIVIDER.split(line)
     matches = [_DATE_LINE.match(part) for part in parts]
     dates = [match for match in matches if match]
-    if len(parts) < 2 or len(dates) != 1:
+    if len(parts) < 2 or not 1 <= len(dates) <= _DIVIDED_DATES:
         return None
+    if len(dates) > 1 and not all(_LABELLED.match(date.string) for date in dates):
+        return None  # two dates without labels: a span of days ("29 November | 20 January")
     others = [part for part, match in zip(parts, matches, strict=True) if match is None]
     return dates[0] if all(map(_is_credit, others)) else None
 
@@ -533,7 +577,7 @@ def _handle_byline(line: str) -> re.Match[str] | None:
 def source(line: str) -> str | None:
     """The credit in a "Source: ..." line, else None."""
     match = _SOURCE.match(_unmarked(line))
-    return match["who"].strip() if match else None
+    return (match["who"] or match["company"]).strip() if match else None
 
 
 # A consent banner speaks of cookies to the reader: "This website uses cookies ... you agree";
@@ -573,6 +617,11 @@ _REPUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _REPUBLISHED_LEADS = frozenset(("thi", "ori", "a", "you"))  # its first letters, a gate
+# A note that the story came from an agency's feed unedited, as syndicating sites print it:
+# "(Except for the headline, this story has not been edited by NDTV staff and is published from
+# a syndicated feed.)", "… the rest of the content is auto-generated from a syndicated feed."
+_SYNDICATED = re.compile(r"\bfrom a syndicated (?:news )?feed\b", re.IGNORECASE)
+_SYNDICATED_WORDS = ("syndicated",)
 _NOTICE_CHARS = 600  # a notice is a few sentences; a longer line is an article's paragraph
 # What every match of `_COPYRIGHT` and of `_SITE_TERMS` holds, in lower case: cheap gates.
 _COPYRIGHT_WORDS = ("all rights reserved", "©", "(c)", "copyright")
@@ -770,6 +819,8 @@ _SHORT_LEAD_WORDS = (
     *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
     *("customer", "help", "your", "do", "all", "copyright", "image"),
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
+    *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
+    *("picture", "slide"),  # a gallery's counter
     *("today", "yesterday"),
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
     *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
@@ -783,7 +834,7 @@ _SHORT_LEAD_WORDS = (
     *("articles", "vous", "sur", "gerelateerde", "meest"),
     *("lascia", "il", "schreibe", "deine", "ihre", "laisser", "votre", "deja", "tu", "deixe"),
     *("o", "seu", "endereço", "geef", "je", "also", "see", "leia", "leggi", "lee"),
-    *("lire", "à", "lees", "lesen"),
+    *("lire", "à", "lees", "lesen", "explore"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
     *("already", "get", "like", "was", "reuse", "receive"),
@@ -857,6 +908,7 @@ _NOTICE_WORDS = (
     *_DISCLAIMER_WORDS,
     *_DISCLOSURE_WORDS,
     *_MARKET_WORDS,
+    *_SYNDICATED_WORDS,
 )
 # What an ASCII line that `_LINK` matches opens with: its first word ("don't" -> "don").
 _LINK_LEADS = frozenset(
@@ -864,7 +916,7 @@ _LINK_LEADS = frozenset(
         _lead,
         (
             *("also", "read", "see", "related", "recommended", "must", "don", "watch", "listen"),
-            *("more", "now"),
+            *("more", "now", "lesen", "leia", "lea", "lee", "lire", "leggi", "lees"),
         ),
     )
 )
@@ -924,15 +976,16 @@ def _classify(line: str, notices: bool) -> Kind:
             or _is_disclaimer(line)
             or _is_disclosure(line)
             or _is_market_notice(line)
+            or (len(line) <= _NOTICE_CHARS and bool(_SYNDICATED.search(line)))
         )
     ):
         return Kind.BOILERPLATE
     if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):
         return Kind.LINK
-    if ")" in line and _CREDIT.search(line):  # a credit closes its parenthesis
+    if (")" in line or "]" in line) and _CREDIT.search(line):  # a credit closes its bracket
         return Kind.CAPTION
     if (
-        len(line) <= _CAPTION_CHARS
+        len(line) <= CAPTION_CHARS
         and ("/" in line or ":" in line or "|" in line)
         and _BARE_CREDIT.search(line)
     ):

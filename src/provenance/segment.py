@@ -39,6 +39,7 @@ story it is dropped, alone it stays the page's story.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -48,6 +49,8 @@ import attrs
 from rapidfuzz import fuzz
 
 from .boilerplate import (
+    CAPTION_CHARS,
+    CAPTION_LABEL,
     HANDLE,
     LIST_MARKS,
     Kind,
@@ -188,9 +191,11 @@ def lines(text: str) -> list[Line]:
         offset += len(piece) + 1
     gaps.append(blanks)
     texts = [stripped for _, _, stripped in raw]
+    if _breaks_unmarked(texts, gaps):
+        gaps = [gaps[0], *(1 for _ in gaps[1:-1]), gaps[-1]]
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
-    kinds = _split_bylines(texts, classify_page(texts, text))
+    kinds = _labelled_captions(texts, _split_bylines(texts, classify_page(texts, text)))
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = kinds[i]
@@ -215,12 +220,65 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+_UNMARKED_LINES = 8  # lines from which a page without a blank line reads as one block a line
+_RUN_ON_ENDS = frozenset('.!?:;)"”’')
+_WRAP_WIDTH = 100  # characters a hard-wrapped text's lines stay within
+_FILLED_LINE = 40  # characters of a line that a hard-wrapped paragraph fills to its width
+_RUN_ON_SHARE = 0.1  # of a page's lines that run on into the next, from which it is wrapped
+
+
+def _breaks_unmarked(texts: list[str], gaps: list[int]) -> bool:
+    """Whether the page prints each block on one line with no blank line anywhere between
+    them, as some text dumps and copies from a browser do: every line is then a block of its
+    own, as if a blank line stood between each two. Not a hard-wrapped text, whose lines
+    stay within a width and run on into the next ("... the company" over "said on ...")."""
+    if len(texts) < _UNMARKED_LINES or any(gaps[1:-1]):
+        return False
+    if max(map(len, texts)) <= _WRAP_WIDTH:
+        return False  # no line longer than a wrapped text's: a table, a wire's wrapped story
+    runs_on = sum(
+        len(text) >= _FILLED_LINE and text[-1] not in _RUN_ON_ENDS and following[0].islower()
+        for text, following in itertools.pairwise(texts)
+    )
+    return runs_on < _RUN_ON_SHARE * len(texts)
+
+
 def _split_bylines(texts: list[str], kinds: list[Kind]) -> list[Kind]:
     """`kinds`, with a byline that a text dump printed over two lines ("By" alone, then
     "Sarah E. Needleman") read as one: the name is the byline, "By" the rest of it."""
     for at in range(len(texts) - 1):
         if texts[at] in _BY_ALONE and classify(f"By {texts[at + 1]}") is Kind.BYLINE:
             kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.BYLINE
+    return kinds
+
+
+_CAPTION_LABEL = re.compile(CAPTION_LABEL, re.IGNORECASE)
+
+
+def _labelled_captions(texts: list[str], kinds: list[Kind]) -> list[Kind]:
+    """`kinds`, with the line under a caption's label ("Image caption," over "Taylor Swift is
+    due to be named artist of the decade", "Enlarge this image" over the caption) read as a
+    caption, and so every later copy of it (a player that prints the caption again after its
+    "toggle caption" button)."""
+    labels = [
+        at
+        for at, kind in enumerate(kinds)
+        if kind is Kind.BOILERPLATE and _CAPTION_LABEL.fullmatch(texts[at])
+    ]
+    if not labels:
+        return kinds  # most pages
+    captions: set[str] = set()
+    for at in labels:
+        if (
+            at + 1 < len(texts)
+            and kinds[at + 1] is Kind.TEXT
+            and len(texts[at + 1]) <= CAPTION_CHARS
+        ):
+            kinds[at + 1] = Kind.CAPTION
+            captions.add(texts[at + 1])
+    for at in range(labels[0] + 2, len(texts)):
+        if kinds[at] is Kind.TEXT and texts[at] in captions:
+            kinds[at] = Kind.CAPTION  # printed again
     return kinds
 
 
@@ -1004,6 +1062,8 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         starts = [start for k, start in enumerate(starts) if k not in short]
     if starts and starts[0][0] == page.headline_at:
         enough[0] = False  # the page's head: its title line and menus over the headline it names
+    if starts and not enough[0]:
+        _date_above(page, starts[0][0], drafts[1])
     stories = [d for d, ok in zip(drafts, enough, strict=True) if ok and (d.body or d.title)]
     navigation = [draft.is_navigation for draft in stories]
     if not all(navigation):
@@ -1021,6 +1081,25 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
             return []
         stories = [whole]
     return [_under_headline(page, draft).story(path, i) for i, draft in enumerate(stories)]
+
+
+_DATE_ABOVE = 3  # lines above a headline a date printed over it may stand
+
+
+def _date_above(page: Page, title_at: int, draft: _Draft) -> None:
+    """The date a page prints over its first headline ("March 5, 2019 / 3:58 PM" over the
+    headline, "World News" / "Reuters" / date over the headline) is that story's, if it has
+    none under the headline and the lines above it are not a story. Only boilerplate and
+    credits may stand between them: a line of text above is the page's, or another story's."""
+    if any(line.kind is Kind.DATE for line in draft.meta):
+        return
+    for at in range(title_at - 1, max(-1, title_at - 1 - _DATE_ABOVE), -1):
+        line = page[at]
+        if line.kind is Kind.DATE:
+            draft.meta.append(line)
+            return
+        if line.kind is Kind.TEXT:
+            return
 
 
 def _under_headline(page: Page, draft: _Draft) -> _Draft:
