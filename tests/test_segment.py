@@ -990,10 +990,12 @@ def test_a_byline_over_its_date_is_not_a_wrapped_sentence() -> None:
 
 
 @pytest.mark.parametrize("count", [4, 40])
-def test_a_blog_comment_thread_with_dated_comments_is_not_a_story(count: int) -> None:
+@pytest.mark.parametrize("links", ["", "Permalink 34 Comments Feed for comments Back to top\n\n"])
+def test_a_blog_comment_thread_with_dated_comments_is_not_a_story(count: int, links: str) -> None:
     # WordPress prints "N responses to “Title”", then each comment as "name says:", its
     # date, its text: a date is no credit down there, every comment carries one. However
-    # long the thread, it does not make the article above it read as a menu.
+    # long the thread, it does not make the article above it read as a menu, nor a line of
+    # links over the thread a story's headline.
     title, body = make_title(30), make_body(30, paragraphs=2)
     comments = "\n\n".join(
         f"reader{k} says:\nNovember 19, 2019 at {k % 12 + 1}:34 am\n\n"
@@ -1003,13 +1005,34 @@ def test_a_blog_comment_thread_with_dated_comments_is_not_a_story(count: int) ->
     other = page_story(make_title(29), make_body(29, paragraphs=2), "18 November 2019")
     page = (
         f"{other}\n\n{title}\n\nBy Jane Doe\n\n{body}\n\n"
-        f"{count} responses to “{title}”\n\n{comments}\n"
+        f"{links}{count} responses to “{title}”\n\n{comments}\n"
     )
     first, story = segment(page)
     assert first.title == make_title(29)
     assert story.title == title
-    assert story.body == "\n".join(body_lines(body))
+    # the line of links stays the story's last (no rule reads it), the thread is no story
+    assert story.body == "\n".join(
+        [*body_lines(body), *links.split("\n\n")[:1]] if links else body_lines(body)
+    )
     assert_well_formed(page, [first, story])
+
+
+def test_a_comment_thread_under_a_page_headline_is_not_a_story() -> None:
+    # the page's title line names the headline, as on most blogs; the comments below are
+    # still comments (their dates are no credits), however a comment's sentence reads
+    title, body = make_title(44), make_body(44, paragraphs=2)
+    comments = "\n\n".join(
+        f"reader{k} says:\nNovember 19, 2019 at {k + 1}:34 am\n\n"
+        f"It is a good thing we have no fans left because this is number {k} of them."
+        for k in range(6)
+    )
+    page = (
+        f"{title} - Example Blog\n\nHome\n\nNews\n\n{title}\n\nBy Jane Doe\n\n{body}\n\n"
+        f"6 responses to “{title}”\n\n{comments}\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == "\n".join(body_lines(body))
 
 
 def test_a_headline_over_a_datelined_lede_starts_a_story() -> None:
@@ -1526,6 +1549,35 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("Ähnliche Beiträge", Kind.TEASER),
         ("Teilen Sie diesen Beitrag", Kind.BOILERPLATE),
         ("Schlagwörter: E-Health, Patientenakte", Kind.BOILERPLATE),
+        # furniture around the story: a player's sponsor, widgets' labels, a link to the rest,
+        # a site's notes, an app's pitch, a newsletter box, a live blog's times, counts
+        ("Sponsor Message", Kind.BOILERPLATE),
+        ("Click to copy", Kind.BOILERPLATE),
+        ("Continue reading on Investing.com", Kind.BOILERPLATE),
+        ("Our Standards:The Thomson Reuters Trust Principles.", Kind.BOILERPLATE),
+        ("Our standards are high.", Kind.TEXT),
+        (
+            "Community Rules apply to all content you upload or otherwise submit to this site.",
+            Kind.BOILERPLATE,
+        ),
+        ("Download The Times of India News App for Latest World News", Kind.BOILERPLATE),
+        ("Download the report here.", Kind.TEXT),
+        ("Sign up for FREE now and never miss the top politics stories", Kind.BOILERPLATE),
+        ("Invalid email", Kind.BOILERPLATE),
+        (
+            "We will use your email address only for sending you newsletters. Please see our "
+            "Privacy Notice for details of your data protection rights.",
+            Kind.BOILERPLATE,
+        ),
+        ("We will use the money to build schools.", Kind.TEXT),
+        ("6.47am GMT", Kind.BOILERPLATE),
+        ("10:02 ET", Kind.BOILERPLATE),
+        ("1:41", Kind.TEXT),  # a running time, a score: a table's figure
+        ("2.1K Followers", Kind.BOILERPLATE),
+        ("299 Followers Follow", Kind.BOILERPLATE),
+        ("300 followers of the cult were arrested.", Kind.TEXT),
+        ("Bildquelle: Fotolia", Kind.CAPTION),
+        ("Фото: Getty Images", Kind.CAPTION),
         # a press release's end: its source and its wire's link
         ("SOURCE Ascom", Kind.SOURCE),
         ("SOURCE VENTURE CAPITAL INC YEAR", Kind.TEXT),  # a wire's headline
@@ -1680,6 +1732,66 @@ def test_a_labelled_caption_and_its_repeats_are_not_the_story() -> None:
     stories = segment(page)
     assert len(stories) == 1
     assert stories[0].body == "\n".join(paragraphs)
+
+
+def test_headlines_one_to_a_line_under_a_teaser_header_are_not_prose() -> None:
+    # "Trending Stories" over headlines with no blank line between them: they read like a
+    # hard-wrapped paragraph's lines, but none runs on into the next
+    title = "New SUVs and electric vehicles highlight LA Auto Show"
+    page = (
+        f"{title}\n\nBy Jane Doe\n\n{make_body(37)}\n\nTrending Stories\n"
+        "Woman killed, man hurt in shooting in South L.A.\n"
+        "Red flag warning issued for parts of Southern California\n"
+        "Lakers beat Thunder for 7th straight win in a row\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == make_body(37).replace("\n\n", "\n")
+
+
+def test_a_hard_wrapped_paragraph_under_a_teaser_header_is_prose_again() -> None:
+    # the skip of teasers ends where lines run on into each other again
+    wrapped = textwrap.fill(make_body(38).split("\n\n")[0], 60)
+    page = (
+        f"Council approves a new budget for the harbour\n\nBy Jane Doe\n\n{make_body(39)}"
+        f"\n\nLatest\n\n{wrapped}\n"
+    )
+    stories = segment(page)
+    assert len(stories) == 1
+    assert stories[0].body.endswith(wrapped.splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        "Star Trek 4 is alive",
+        "'I was unable to stand or walk for more than a few minutes at a time'",
+    ],
+)
+def test_the_line_under_the_headline_the_title_line_names_is_its_deck(deck: str) -> None:
+    # the page's title line names the headline; the short line right under it, over the
+    # byline, is its deck, not a story's headline (a handle may stand between name and date)
+    title = "Fargo creator Noah Hawley is in final talks to direct the next Star Trek film"
+    page = (
+        f"{title} - The Verge\n\nMenu\n\nTech\n\nReviews\n\n{title}\n\n{deck}\n\n"
+        f"Andrew Liptak\n@AndrewLiptak\nNov 19, 2019, 9:15am EST\n\n{make_body(40)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 19))]
+
+
+def test_a_source_label_alone_over_its_name_is_a_credit_not_the_story() -> None:
+    title = "NASA picks a landing site for its next lunar mission"
+    page = f"{title}\n\nBy Jane Doe\n\n{make_body(43)}\n\nSOURCE:\nAl Jazeera News\n"
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == make_body(43).replace("\n\n", "\n")
+
+
+def test_a_domain_after_a_dash_is_the_sites_name_not_the_titles() -> None:
+    title = "Dear Abby: Husband springs for business class flight but leaves wife behind"
+    page = f"{title} - oregonlive.com\n\nBy Jeanne Phillips\n\n{make_body(42)}\n"
+    assert [s.title for s in segment(page)] == [title]
 
 
 def test_a_footer_address_and_telephone_are_not_the_story() -> None:

@@ -81,6 +81,17 @@ _NAV_PATTERNS = (
     r"unsubscribe|(?:update|manage) (?:your )?preferences|forward to a friend"
     r"|view (?:this (?:e-?mail|newsletter) )?in (?:your |a )?browser",
     r"back to top|next|previous|load more|show more|toggle navigation",
+    # a page's furniture around the story: an audio player's sponsor, a widget's label, a link
+    # to the rest of the story elsewhere, a ticker box's heading
+    r"sponsor message|promoted|click to copy|in this article\s*:?",
+    r"continue reading (?:on|at) [\w.' -]{1,40}",
+    # a site's own notes: "Our Standards: The Thomson Reuters Trust Principles.", "Community
+    # Rules apply to all content you upload or otherwise submit to this site."
+    r"our standards\s*:.*|community (?:rules|guidelines) apply to all content you upload\b.*",
+    r"download (?:the |our )?[\w'&. -]{1,40} app\b.*",  # "Download The Times of India News App …"
+    # a newsletter box: "Sign up for FREE now and never miss the top politics stories",
+    # "Invalid email" (and its notice: `_REPUBLISHED`)
+    r"sign up for free(?: now)? and never miss\b.*|invalid e-?mail(?: address)?",
     r"\d+ min(?:ute)?s? read|read more|continue reading(?: the (?:main|full) (?:story|article))?",
     r"click here(?: (?:to|for) [\w' -]{1,60})?",  # "CLICK HERE FOR THE FOX NEWS APP"
     r"cookies?|accept(?: all)? cookies?|cookie (?:policy|settings|preferences)",
@@ -89,6 +100,8 @@ _NAV_PATTERNS = (
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago",
+    # a profile's counts: "2.1K Followers", "299 Followers Follow", "151 Subscribers Subscribe"
+    r"[\d.,]+\s?[km]?\s+(?:followers?|subscribers?|fans)(?:\s+(?:follow|subscribe|like))?",
     # a gallery's counter: "Image 1 of 5", "1 of 3", "Slide 1 of 12: Feathers"
     r"(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s+of\s+\d{1,3}(?:\s*:[^.©]{0,40})?",
     r"\d{1,3} ?/ ?\d{1,3}",  # a gallery's counter: "3 / 6"
@@ -116,6 +129,9 @@ _NAV_PATTERNS = (
     # a caption's label or button alone: "Media caption,", "Enlarge this image", "Show caption"
     rf"{CAPTION_LABEL}|(?:show|hide|toggle) caption",
     rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
+    # a live blog's time over an entry: "6.47am GMT", "10:02 ET" (a bare "1:41" may be a
+    # table's figure)
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*(?:[a-z]{2,4})?|gmt|bst|utc|cet|e[sd]?t|p[sd]?t)",
     # "Updated 10:41PM", "Today 12:01 AM": a time without its date dates nothing
     r"(?:today|yesterday)(?: at)?,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
     r"(?:last )?(?:published|updated|posted)(?: at)?\s*:?\s*\d{1,2}[:.]\d{2}"
@@ -331,7 +347,8 @@ _CREDIT = re.compile(
 # but for its particles ("Janus van den Eijnden").
 _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
-    rf"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*{_CAPTIONED}(?:[ /]{_CAPTIONED})*"
+    rf"(?:\b(?i:photograph|photo|image|picture|credit|bildquelle|foto|фото)s?\s*:\s*{_CAPTIONED}"
+    rf"(?:[ /]{_CAPTIONED})*"
     rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?)\s*$"
 )
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
@@ -608,15 +625,18 @@ _SITE_TERMS = re.compile(
 _TO_READER_SITE = re.compile(r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept)", re.I)
 # Where else the story ran, or why a newsletter came: "This article first appeared on
 # Gizmodo.", "Originally published on Live Science.", "A version of this article appears in
-# print on ...", "You are receiving this email because ...": at the start of a line only.
+# print on ...", "You are receiving this email because ...", and what a newsletter box
+# promises: "We will use your email address only for sending you newsletters. …": at the
+# start of a line only.
 _REPUBLISHED = re.compile(
     r"(?:this (?:article|story|post|piece|report) (?:was |is )?(?:first |originally )?"
     r"(?:appeared|published|ran|posted)|originally (?:published|appeared|posted|ran)"
     r"|a version of this (?:article|story|post) (?:first )?appear(?:s|ed)"
-    r"|you are receiving this (?:e-?mail|newsletter|message))\b",
+    r"|you are receiving this (?:e-?mail|newsletter|message)"
+    r"|we will use your e-?mail(?: address)? only (?:for|to) send(?:ing)? you)\b",
     re.IGNORECASE,
 )
-_REPUBLISHED_LEADS = frozenset(("thi", "ori", "a", "you"))  # its first letters, a gate
+_REPUBLISHED_LEADS = frozenset(("thi", "ori", "a", "you", "we"))  # its first letters, a gate
 # A note that the story came from an agency's feed unedited, as syndicating sites print it:
 # "(Except for the headline, this story has not been edited by NDTV staff and is published from
 # a syndicated feed.)", "… the rest of the content is auto-generated from a syndicated feed."
@@ -818,6 +838,7 @@ _SHORT_LEAD_WORDS = (
     *("back", "next", "previous", "load", "show", "toggle", "read", "continue", "click"),
     *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
     *("customer", "help", "your", "do", "all", "copyright", "image"),
+    *("sponsor", "promoted", "in", "our", "community", "download", "invalid"),
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
     *("picture", "slide"),  # a gallery's counter

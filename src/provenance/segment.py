@@ -68,6 +68,7 @@ _BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)])\s")  # a list item: 
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 _BY_ALONE = frozenset(("By", "BY", "by", "By:", "BY:", "by:"))
+_SOURCE_ALONE = frozenset(("Source:", "SOURCE:", "Sources:", "SOURCES:"))
 # A credit a byline's pattern does not read, but no headline: "By Troy L. Smith, Cleveland.com".
 _BY_NAME = re.compile(r"By [A-Z][\w.'’-]* [A-Z]|BY [A-Z]+ [A-Z]")
 # A word in lower case: a line that opens with one runs on from a sentence, but for a brand
@@ -109,7 +110,7 @@ _NAME_JOINS = frozenset({"and", "&"})
 # "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
 _NAME_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b|\s[-–—]\s)\s*", re.IGNORECASE)
 _NOTE_REACH = 3  # an author's note is one of a story's last prose lines
-_HANDLE = re.compile(HANDLE)  # printed under a name in an author's box
+_HANDLE = re.compile(HANDLE)  # printed under a name in an author's box or byline
 _NAME_WORD = re.compile(r"[A-Z](?:[a-z'’-]+|\.)(?:[A-Z][a-z]+)?")  # "Rachael", "J.", "McCoy"
 # What an author's note says of its author after a first name: "Rachael has been with ...".
 _NOTE_VERBS = frozenset(
@@ -244,11 +245,14 @@ def _breaks_unmarked(texts: list[str], gaps: list[int]) -> bool:
 
 
 def _split_bylines(texts: list[str], kinds: list[Kind]) -> list[Kind]:
-    """`kinds`, with a byline that a text dump printed over two lines ("By" alone, then
-    "Sarah E. Needleman") read as one: the name is the byline, "By" the rest of it."""
+    """`kinds`, with a byline or a source that a text dump printed over two lines ("By"
+    alone, then "Sarah E. Needleman"; "SOURCE:", then "Al Jazeera News") read as one: the
+    name is the byline or the source, "By" the rest of it."""
     for at in range(len(texts) - 1):
         if texts[at] in _BY_ALONE and classify(f"By {texts[at + 1]}") is Kind.BYLINE:
             kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.BYLINE
+        elif texts[at] in _SOURCE_ALONE and classify(f"Source: {texts[at + 1]}") is Kind.SOURCE:
+            kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.SOURCE
     return kinds
 
 
@@ -422,6 +426,12 @@ def _same_line(line: Line, other: Line) -> bool:
     ) == _DIGITS.findall(other.key)
 
 
+def _prose_alone(line: Line) -> bool:
+    """Whether a prose line reads as prose without the lines around it: a paragraph, or a
+    sentence's end (not only a line of a hard-wrapped paragraph)."""
+    return line.is_paragraph or (line.words >= _WRAPPED_WORDS and _ends_sentence(line.text))
+
+
 def _continues(line: str, following: str) -> bool:
     """Whether `line` is a sentence running on into the next line of a hard-wrapped paragraph
     (not a byline over its date: "By Jane Doe" over "on November 19, 2019")."""
@@ -561,6 +571,7 @@ class Page:
         end = None
         paragraphs = 0
         sentence = bool(_FULL_STOP.search(headline.text))  # "… the horrific details."
+
         header = True  # no text yet under the headline or its last signal
         for j in self._header_span(at):
             line = self[j]
@@ -572,8 +583,10 @@ class Page:
                     end = j
                     header = True
                 elif self.is_headline_shape(j):
-                    if header and self.is_deck(j, headline):
-                        header = False  # one deck: a second is the next story's headline
+                    if header and (self.is_deck(j, headline) or at == self.headline_at):
+                        # one deck (any line right under the headline the page's title line
+                        # names): a second is the next story's headline
+                        header = False
                         continue  # part of the headline's header
                     break  # the next headline candidate: its signals are its own
                 else:
@@ -626,8 +639,12 @@ class Page:
         return self._signed(at) or (at + 1 < len(self) and self._signed(at + 1))
 
     def _signed(self, at: int) -> bool:
-        """Whether the line is names (`_names`) over a date, a byline or a credit."""
-        return at + 1 < len(self) and self[at + 1].kind in _META and _names(self[at].text)
+        """Whether the line is names (`_names`) over a date, a byline or a credit, the
+        author's handle perhaps between them ("Sabrina Barr" / "@fabsab7" / the date)."""
+        j = at + 1
+        if j < len(self) and _HANDLE.fullmatch(self[j].text):
+            j += 1
+        return j < len(self) and self[j].kind in _META and _names(self[at].text)
 
     def lede_follows(self, at: int) -> bool:
         """Whether a datelined lede follows the headline at `at`: on the next line, or
@@ -704,11 +721,24 @@ class Page:
             if shapes[j]:
                 end = self.header_end(j)
                 if end is not None:
-                    starts.append((j, end))
+                    if starts and self._deck_of(starts[-1], j):
+                        starts[-1] = (starts[-1][0], end)  # the deck's signals: the headline's
+                    else:
+                        starts.append((j, end))
                     j = end + 1
                     continue
             j += 1
         return starts
+
+    def _deck_of(self, start: tuple[int, int], at: int) -> bool:
+        """Whether the headline at `at` is the deck of the page's headline that starts right
+        above it: the title line names that one, or it repeats the title line ("Fargo
+        creator Noah Hawley is in final talks …" over "Star Trek 4 is alive" over the byline)."""
+        title_at, end = start
+        return end + 1 == at and (
+            title_at == self.headline_at
+            or (end > title_at and self.repeats(self[end], self[title_at]))
+        )
 
     def is_first_headline(self, at: int) -> bool:
         """An opening line is a headline when text, not another headline, follows it.
@@ -728,8 +758,22 @@ class Page:
         )
 
     def prose_resumes(self, at: int, stop: int) -> bool:
-        """Whether lines `at` and `at + 1` (before `stop`) are both prose."""
-        return at + 1 < stop and self[at].is_prose and self[at + 1].is_prose
+        """Whether lines `at` and `at + 1` (before `stop`) both read as prose, on their own or
+        running on into the next line as a hard-wrapped paragraph's lines do: a list
+        of headlines under "Trending Stories", one to a line with no blank line between
+        them ("Woman killed, man hurt in shooting in South L.A." over "Red flag warning
+        issued for parts of Southern California"), is no wrapped paragraph."""
+        return at + 1 < stop and self._reads_as_prose(at) and self._reads_as_prose(at + 1)
+
+    def _reads_as_prose(self, at: int) -> bool:
+        """Prose on its own (a paragraph, a sentence's end), or a line of prose that runs on
+        into the next, as a hard-wrapped paragraph's lines do."""
+        line = self[at]
+        if not line.is_prose:
+            return False
+        return _prose_alone(line) or (
+            at + 1 < len(self) and _continues(line.text, self[at + 1].text)
+        )
 
 
 @attrs.define
@@ -740,6 +784,9 @@ class _Draft:
     body: list[Line] = attrs.Factory(list)
     meta: list[Line] = attrs.Factory(list)
     headed: bool = False  # the page prints its headline again in its header
+    # the headline under the page's title line that starts the story, printed again in its
+    # header without the site's name: its text is the story's title
+    heading: Line | None = None
     credited: bool = False  # a date, byline or credit in its header, or a datelined lede
     comment: bool = False  # starts among the readers' comments, with no credit of its own
     span_words: int = 0  # words of the lines under the title that hold no figure, kept or not
@@ -782,7 +829,8 @@ class _Draft:
         return words >= min_words or (self.credited and words >= _CREDITED_SHARE * min_words)
 
     def story(self, path: str, index: int) -> Story:
-        title = _without_site_name(self.title.text) if self.title else ""
+        heading = self.heading or self.title
+        title = _without_site_name(heading.text) if heading else ""
         seen: set[str] = {self.title.text} if self.title else set()
         kept: list[Line] = []
         for line in self.body:
@@ -956,11 +1004,17 @@ def _names(text: str) -> bool:
     )
 
 
+_DOMAIN_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}$")
+
+
 def _without_site_name(title: str) -> str:
     """A title without the site's name that a page's title line appends after a bar: "NASA
     Picks SpaceX ... Moon Lander Project | Space" (up to `_SITE_WORDS` words a part, and a
-    headline of `_HEADLINE_WORDS` or more before them). A dash is left alone: a wire's
-    headline names its source or its day so ("SUGAR IMPORTS DOWN IN WEEK - USDA")."""
+    headline of `_HEADLINE_WORDS` or more before them), or after a dash when the name is the
+    site's domain ("… in economy seat - oregonlive.com", "… - WDAY.RU"). Another dash is left
+    alone: a wire's headline names its source or its day so ("SUGAR IMPORTS DOWN IN WEEK -
+    USDA")."""
+    title = _DOMAIN_SUFFIX.sub("", title)
     parts = title.split(" | ")
     while len(parts) > 1 and len(parts[-1].split()) <= _SITE_WORDS:
         parts.pop()
@@ -979,8 +1033,10 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
         kinds = {line.kind for line in header}
         named = title_at >= 0 and (not kinds.isdisjoint(_NAMED) or page.lede_follows(title_at))
         credited = named or (title_at >= 0 and Kind.DATE in kinds)
+        repeat = page.headline_at  # the title line's headline, further down
         draft = _Draft(
             title=lines[title_at] if title_at >= 0 else None,
+            heading=lines[repeat] if repeat and title_at == 0 and repeat <= header_end else None,
             headed=any(page.repeats(line, lines[title_at]) for line in header),
             credited=credited,
             # below the readers' comments a date is no credit: every comment carries one
