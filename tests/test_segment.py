@@ -1578,6 +1578,25 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("300 followers of the cult were arrested.", Kind.TEXT),
         ("Bildquelle: Fotolia", Kind.CAPTION),
         ("Фото: Getty Images", Kind.CAPTION),
+        # a trading site's disclaimer; a press release's contact block; menus in other
+        # languages; a bullet touching its item; credits "via" an agency
+        (
+            "Risk Disclosure: Trading in financial instruments and/or cryptocurrencies involves "
+            "high risks including the risk of losing some, or all, of your investment amount, "
+            "and may not be suitable for all investors.",
+            Kind.BOILERPLATE,
+        ),
+        ("Investing in bonds involves high risks, analysts said on Tuesday.", Kind.TEXT),
+        ("Media Contact:", Kind.TEASER),
+        ("Pular para o conteúdo", Kind.BOILERPLATE),
+        ("Startseite", Kind.BOILERPLATE),
+        ("Войти", Kind.BOILERPLATE),
+        ("3 Comentários", Kind.BOILERPLATE),
+        ("Such a deal", Kind.TEXT),
+        ("·4 min read", Kind.BOILERPLATE),
+        ("Matthew Staver/Bloomberg via Getty Images", Kind.CAPTION),
+        # an agency alone in square brackets names a link's source
+        ("Why Can't Taylor Swift Perform Her Own Songs? It's Complicated [Bloomberg]", Kind.TEXT),
         # a press release's end: its source and its wire's link
         ("SOURCE Ascom", Kind.SOURCE),
         ("SOURCE VENTURE CAPITAL INC YEAR", Kind.TEXT),  # a wire's headline
@@ -1786,6 +1805,19 @@ def test_a_source_label_alone_over_its_name_is_a_credit_not_the_story() -> None:
     stories = segment(page)
     assert [s.title for s in stories] == [title]
     assert stories[0].body == make_body(43).replace("\n\n", "\n")
+
+
+def test_a_press_releases_contact_block_is_not_the_story() -> None:
+    title = "Ascom and Drager introduce an integrated clinical alarm solution"
+    page = (
+        f"{title}\n\nNews provided by\nAscom\nNov 19, 2019, 08:00 ET\n\n{make_body(45)}\n\n"
+        "Media Contact:\nTom Buehler\nHead of Corporate Communications\n+41 41 544 78 54\n"
+        "tom.buehler@ascom.com\n\nView original content to download multimedia: "
+        "http://www.prnewswire.com/news-releases/ascom-300960921.html\n\nSOURCE Ascom\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == make_body(45).replace("\n\n", "\n")
 
 
 def test_a_domain_after_a_dash_is_the_sites_name_not_the_titles() -> None:

@@ -100,6 +100,8 @@ _NAV_PATTERNS = (
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
     r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago",
+    # a count of comments in Portuguese, Spanish, French, German, Italian and Russian
+    r"\d+ (?:comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари[йея]в?)",
     # a profile's counts: "2.1K Followers", "299 Followers Follow", "151 Subscribers Subscribe"
     r"[\d.,]+\s?[km]?\s+(?:followers?|subscribers?|fans)(?:\s+(?:follow|subscribe|like))?",
     # a gallery's counter: "Image 1 of 5", "1 of 3", "Slide 1 of 12: Feathers"
@@ -138,6 +140,27 @@ _NAV_PATTERNS = (
     r"\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
 )
 _NAV_WORDS = "|".join(_NAV_PATTERNS)
+# A menu's labels in Portuguese, Spanish, French, German, Italian, Dutch and Russian, as a
+# whole line: "Pular para o conteúdo", "Startseite", "Rechercher", "Войти". Looked up whole,
+# in lower case and without a colon, rather than gated by their first letters as
+# `_NAV_PATTERNS` are: those letters open too many English lines ("buscar", "such").
+_NAV_LABELS = frozenset(
+    {
+        *("pular para o conteúdo", "ir para o conteúdo", "início", "buscar", "pesquisar"),
+        *("entrar", "sobre", "sobre nós", "contato", "fale conosco", "assine"),
+        *("saltar al contenido", "ir al contenido", "inicio", "iniciar sesión", "acceder"),
+        *("contacto", "sobre nosotros", "menú", "suscríbete"),
+        *("aller au contenu", "accueil", "rechercher", "se connecter", "connexion", "à propos"),
+        *("s'abonner", "abonnez-vous"),
+        *("zum inhalt springen", "startseite", "suche", "suchen", "anmelden", "kontakt"),
+        *("impressum", "datenschutz", "über uns", "menü", "abonnieren"),
+        *("vai al contenuto", "salta al contenuto", "cerca", "accedi", "contatti", "chi siamo"),
+        *("iscriviti", "naar de inhoud springen", "zoeken", "inloggen", "over ons"),
+        *("перейти к содержанию", "главная", "поиск", "войти", "поделиться", "меню"),
+        *("контакты", "о нас", "подписаться"),
+    }
+)
+_NAV_LABEL_CHARS = max(map(len, _NAV_LABELS)) + 2  # and a colon, a space
 # Words of a share row ("Facebook Twitter Email", "Share via Email", "858 shares").
 _SHARE_WORDS = frozenset(
     {
@@ -251,6 +274,8 @@ _TEASER = re.compile(
     r"more (?:stories|news|articles|from [\w .'-]+)|"
     r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|"
     r"trending in [\w &'-]{1,30}|more in [\w &'-]{1,30}|"  # "Trending in Health"
+    # a press release's contact block: "Media Contact:" over a name, a telephone, an e-mail
+    r"(?:media|press|investor|news) contacts?|"
     # a widget of paid links under the story: "Paid Partner Content", "Around the Web"
     r"paid(?: partner)? content|partner content|sponsored stories|"
     r"around the web|you may like|"
@@ -324,22 +349,29 @@ _SOURCE = re.compile(
 )
 # A caption's credit in parentheses: "(Photo: Jane Doe)", "(AP Photo/Jane Doe)", and a name
 # before the agency, "(Manu Fernandez/AP)".
-_AGENCIES = r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock"
+_AGENCIES = (
+    r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock|bloomberg"
+    r"|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
+)
 _CREDIT_LABEL = r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
 
 
-def _bracketed_credit(left: str, right: str) -> str:
-    """A credit between brackets: a label or an agency first, or a name before the agency."""
+def _bracketed_credit(left: str, right: str, first: str) -> str:
+    """A credit between brackets: one of `first` opens it, or a name before the agency."""
     outside = re.escape(left + right)  # what a credit holds none of
     return (
-        rf"{re.escape(left)}(?:(?:{_CREDIT_LABEL}|{_AGENCIES})\b[^{outside}]*"
+        rf"{re.escape(left)}(?:(?:{first})\b[^{outside}]*"
         rf"|[^{outside}/]{{1,60}}/\s*(?:{_AGENCIES})(?: photo)?){re.escape(right)}"
     )
 
 
-# ... and in square brackets: "[File: John Raoux/AP Photo]", "[Loren Elliott/Reuters]"
+# ... and in square brackets, with a label or a name: "[File: John Raoux/AP Photo]",
+# "[Loren Elliott/Reuters]" (an agency alone there names a link's source: "… It's
+# Complicated [Bloomberg]")
 _CREDIT = re.compile(
-    rf"(?:{_bracketed_credit('(', ')')}|{_bracketed_credit('[', ']')})\s*$", re.IGNORECASE
+    rf"(?:{_bracketed_credit('(', ')', f'{_CREDIT_LABEL}|{_AGENCIES}')}"
+    rf"|{_bracketed_credit('[', ']', _CREDIT_LABEL)})\s*$",
+    re.IGNORECASE,
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
 # "A wild rabbit. Getty Images/iStockphoto", "Alex Wong | Getty Images", "Leonhard Foeger /
@@ -349,7 +381,8 @@ _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photograph|photo|image|picture|credit|bildquelle|foto|фото)s?\s*:\s*{_CAPTIONED}"
     rf"(?:[ /]{_CAPTIONED})*"
-    rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?)\s*$"
+    rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?"
+    rf"(?i: via (?:{_AGENCIES}))?)\s*$"  # "Matthew Staver/Bloomberg via Getty Images"
 )
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -459,7 +492,8 @@ _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 # The marks of a list item that a text dump of a page puts before a date, a byline or a
 # menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
 LIST_MARKS = "*•·▪◦‣"
-_ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+")
+# A middle dot or a bullet may touch its item: "·4 min read", "•Home".
+_ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+|[•·](?=\S)")
 
 
 def _unmarked(line: str) -> str:
@@ -656,7 +690,13 @@ _DISCLAIMER = re.compile(
     r"\b(?:for (?:general )?informational purposes only|"
     r"not intended to (?:diagnose|treat|provide|replace|be a substitute)|"
     r"registered trademark|consult (?:your|a) (?:physician|doctor|health)|"
-    r"does not constitute (?:financial|investment|legal|medical|professional) advice)",
+    r"does not constitute (?:financial|investment|legal|medical|professional) advice|"
+    # a trading site's: "Risk Disclosure: Trading in financial instruments … involves high
+    # risks including the risk of losing some, or all, of your investment amount, and may not
+    # be suitable for all investors."
+    r"risk disclosure\s*:|involves? (?:a )?high (?:degree of )?risks?|"
+    r"(?:may )?not be suitable for all investors|not necessarily (?:real[- ]time|accurate)|"
+    r"the data contained in this (?:web ?site|site))",
     re.IGNORECASE,
 )
 _DISCLAIMER_WORDS = (
@@ -665,6 +705,12 @@ _DISCLAIMER_WORDS = (
     "trademark",
     "consult ",
     "constitute",
+    "risk disclosure",
+    "high risk",
+    "degree of risk",
+    "suitable for all",
+    "not necessarily",
+    "data contained in",
 )
 _DISCLAIMER_CHARS = 2000
 
@@ -841,6 +887,7 @@ _SHORT_LEAD_WORDS = (
     *("sponsor", "promoted", "in", "our", "community", "download", "invalid"),
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
+    *("press", "investor"),  # a press release's contact block
     *("picture", "slide"),  # a gallery's counter
     *("today", "yesterday"),
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
@@ -968,6 +1015,8 @@ def _classify(line: str, notices: bool) -> Kind:
     line = _unmarked(line)
     if not line[0].isalnum() and not _WORDED.search(line):
         return Kind.BOILERPLATE  # a divider, an empty list item: "━━━━━━━━", "* * *", "•"
+    if len(line) <= _NAV_LABEL_CHARS and line.lower().rstrip(" :") in _NAV_LABELS:
+        return Kind.BOILERPLATE
     lead = _ascii_lead(line)
     if len(line) <= _SHORT_CHARS and _may_be_short(lead):
         kind = _matched_short_kind(line)
