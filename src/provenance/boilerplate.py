@@ -905,6 +905,7 @@ _SHORT_LEAD_WORDS = (
     *("lire", "à", "lees", "lesen", "explore"),
     # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
     *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
+    *("schlagwörter", "stichwörter", "etiquetas"),
     *("already", "get", "like", "was", "reuse", "receive"),
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     # `_DATE_LINE`: its labels, weekdays and months
