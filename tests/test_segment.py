@@ -398,6 +398,12 @@ def test_segment_never_breaks_its_invariants(text: str) -> None:
         ),
         ("Updated Nov 19, 2019; Posted Nov 18, 2019", dt.date(2019, 11, 19)),
         ("29 November 2018 | 20 January 2019", None),  # a span of days, not when it was posted
+        # as e-mail and mail archives print it; a zone's country; a line going on from above
+        ("Date: Sat, 7 Mar 1987 18:00:00 +0000", dt.date(1987, 3, 7)),
+        ("Mon Mar 2 17:03:11 EST 1987", dt.date(1987, 3, 2)),
+        ("Saturday 7 March 1987 14:12, UK", dt.date(1987, 3, 7)),
+        (", updated Mon 23 Mar 1987 at 3:20pm", dt.date(1987, 3, 23)),
+        ("Mike Wall, Space.com - Nov 20, 2019 2:45 pm UTC", dt.date(2019, 11, 20)),
         ("The vote is on November 19, 2019 at 10:01 pm in Paris", None),
         ("10:01 pm", None),
         ("Pakistan army sets up cell", None),
@@ -1597,6 +1603,34 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("Matthew Staver/Bloomberg via Getty Images", Kind.CAPTION),
         # an agency alone in square brackets names a link's source
         ("Why Can't Taylor Swift Perform Her Own Songs? It's Complicated [Bloomberg]", Kind.TEXT),
+        # links to the rest elsewhere, buttons, counts, likes widgets, pitches, banners
+        ("Read more at TechCrunch »", Kind.BOILERPLATE),
+        ("Visit website »", Kind.BOILERPLATE),
+        ("12 Likes", Kind.BOILERPLATE),
+        ("Like Loading...", Kind.BOILERPLATE),
+        ("Mi piace Caricamento...", Kind.BOILERPLATE),
+        ("Like a rolling stone.", Kind.TEXT),
+        ("Labels: Colorado, hiking, sponsored", Kind.BOILERPLATE),
+        ("Share to Twitter", Kind.BOILERPLATE),
+        ("shares to 3,113,074.", Kind.TEXT),  # a wire's wrapped sentence
+        ("shares with 300", Kind.TEXT),
+        ("Share or comment on this article:", Kind.BOILERPLATE),
+        ("Most Read Business", Kind.TEASER),
+        ("Most read books of the year are thrillers.", Kind.TEXT),
+        ("Related...", Kind.TEASER),
+        ("Have a confidential tip for our reporters? Get in touch", Kind.BOILERPLATE),
+        ("Have a nice day, he said.", Kind.TEXT),
+        ("Get the Daily Briefing newsletter in your inbox.", Kind.BOILERPLATE),
+        ("Gift this article", Kind.BOILERPLATE),
+        ("LOADING ERROR LOADING", Kind.BOILERPLATE),
+        ("This article is more than 4 years old.", Kind.BOILERPLATE),
+        ("This article is great.", Kind.TEXT),
+        ("In this article: 13-inch macbook pro, apple", Kind.BOILERPLATE),
+        ("Enlarge / This illustration shows a plume of water vapor", Kind.BOILERPLATE),
+        ("Created with Sketch.", Kind.BOILERPLATE),  # an icon's drawing, its layers' names
+        ("Fill 2 Copy 11", Kind.BOILERPLATE),
+        ("Fill the tank.", Kind.TEXT),
+        ("Group 3", Kind.TEXT),
         # a press release's end: its source and its wire's link
         ("SOURCE Ascom", Kind.SOURCE),
         ("SOURCE VENTURE CAPITAL INC YEAR", Kind.TEXT),  # a wire's headline
@@ -1818,6 +1852,32 @@ def test_a_press_releases_contact_block_is_not_the_story() -> None:
     stories = segment(page)
     assert [s.title for s in stories] == [title]
     assert stories[0].body == make_body(45).replace("\n\n", "\n")
+
+
+def test_a_count_of_comments_over_the_story_is_no_comment_thread() -> None:
+    # "reader comments" / "87" under the byline links to the thread: the story follows
+    title = "Hubble data point to water vapor plumes on Europa"
+    page = (
+        f"{title}\n\nResearchers detect water vapor above the surface for the first time.\n\n"
+        "Mike Wall, Space.com - Nov 20, 2019 2:45 pm UTC\n\nreader comments\n87\n"
+        f"with 59 posters participating\n\nShare this story\n\n{make_body(46)}\n\n"
+        "reader comments\n87\n\nReader comments\n\nreader1 says:\n"
+        "November 20, 2019 at 3:34 pm\n\nWhat a find, and what a picture of the moon it makes.\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 20))]
+    assert stories[0].body.endswith(body_lines(make_body(46))[-1])
+    assert "What a find" not in stories[0].body
+
+
+def test_a_line_that_ends_in_a_colon_is_no_headline() -> None:
+    title = "Renault and Chrysler sign a letter of intent over American Motors"
+    page = (
+        f"{title}\n\nDave Kellerman\nMon Mar 2 17:03:11 EST 1987\n\n"
+        f"Forwarded from the wire, FYI:\n\n{make_body(47)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(1987, 3, 2))]
 
 
 def test_a_domain_after_a_dash_is_the_sites_name_not_the_titles() -> None:

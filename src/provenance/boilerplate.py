@@ -83,8 +83,28 @@ _NAV_PATTERNS = (
     r"back to top|next|previous|load more|show more|toggle navigation",
     # a page's furniture around the story: an audio player's sponsor, a widget's label, a link
     # to the rest of the story elsewhere, a ticker box's heading
-    r"sponsor message|promoted|click to copy|in this article\s*:?",
-    r"continue reading (?:on|at) [\w.' -]{1,40}",
+    r"sponsor message|promoted|click to copy|in this article\s*:.*|disclaimer",
+    r"continue reading (?:on|at) [\w.' -]{1,40}|continue reading your article with\b.*",
+    # a link to the rest of the story elsewhere: "Read more at TechCrunch »", "Visit website »"
+    r"read more (?:at|on) [\w.' -]{1,40}(?:\s*[»>:].*)?|visit (?:the )?web ?site\s*[»>]?",
+    # a player's, a paywall's, an app's buttons: "Gift this article", "Read in app", "Save"
+    r"gift (?:this )?article|read in (?:the )?app|save|view comments|learn more|blogthis!?",
+    r"loading(?:\.\.\.|…)?(?: error loading)?|all sharing options for\s*:.*",
+    # an icon's drawing, as a dump prints its layers' names: "Created with Sketch.", "Fill 2
+    # Copy 11"
+    r"created with sketch\.?|fill(?: \d+)?(?: copy(?: \d+)?)?"
+    r"|(?:group|path|rectangle|oval|shape|layer)(?: \d+)? copy(?: \d+)?",
+    r"share or comment on this article\s*:?",
+    # a banner over an old story: "This article is more than 4 years old."
+    r"this (?:article|story|page) is more than (?:\d+|a|an|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten) (?:years?|months?) old\.?",
+    # a blog's likes widget ("Like this:", "Like Loading...") in five languages
+    r"(?:like|mi piace|me gusta|j'aime|gefällt mir)(?: this)?:?"
+    r"(?: (?:loading|caricamento|cargando|chargement|wird geladen)(?:\.\.\.|…)?)?",
+    # a pitch for tips or a newsletter: "Have a confidential tip for our reporters? Get in
+    # touch", "Get the Daily Briefing newsletter in your inbox."
+    r"(?:got|have) a (?:news |story |confidential )?tip\b.*",
+    r"get the [\w'&. -]{1,40} newsletter\b.*",
     # a site's own notes: "Our Standards: The Thomson Reuters Trust Principles.", "Community
     # Rules apply to all content you upload or otherwise submit to this site."
     r"our standards\s*:.*|community (?:rules|guidelines) apply to all content you upload\b.*",
@@ -99,7 +119,7 @@ _NAV_PATTERNS = (
     r"contact(?: us)?|about us|about the authors?|careers|site ?map|customer service|help center",
     r"your california privacy rights|do not sell my (?:personal )?info(?:rmation)?",
     r"all rights reserved|(?:copyright\s*)?(?:©|\(c\))\s*.{0,60}|copyright\s+\d{4}.{0,60}",
-    r"(?:new,\s*)?\d+ (?:comments?|shares?|views?)|\d+ ?[hmd] ago",
+    r"(?:new,\s*)?\d+ (?:comments?|shares?|views?|likes?|restacks?|reposts?)|\d+ ?[hmd] ago",
     # a count of comments in Portuguese, Spanish, French, German, Italian and Russian
     r"\d+ (?:comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари[йея]в?)",
     # a profile's counts: "2.1K Followers", "299 Followers Follow", "151 Subscribers Subscribe"
@@ -108,7 +128,7 @@ _NAV_PATTERNS = (
     r"(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s+of\s+\d{1,3}(?:\s*:[^.©]{0,40})?",
     r"\d{1,3} ?/ ?\d{1,3}",  # a gallery's counter: "3 / 6"
     # a post's labels: "Filed Under: Recipes Tagged With: canning, gifts", "Topics: News"
-    r"(?:filed (?:under|to)\s*:?|(?:tagged(?: with)?|tags|topics|categories|schlagwörter"
+    r"(?:filed (?:under|to)\s*:?|(?:tagged(?: with)?|tags|topics|categories|labels|schlagwörter"
     r"|stichwörter|etiquetas|tag)\s*:).*",
     r"was this (?:article|story|page|post|information) (?:helpful|useful)\??(?:\s*yes\s*no)?",
     r"reuse this content",
@@ -129,7 +149,7 @@ _NAV_PATTERNS = (
     r"already a (?:subscriber|member)\?(?:\s*(?:log|sign) in\.?)?",
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
     # a caption's label or button alone: "Media caption,", "Enlarge this image", "Show caption"
-    rf"{CAPTION_LABEL}|(?:show|hide|toggle) caption",
+    rf"{CAPTION_LABEL}|(?:show|hide|toggle) caption|enlarge\s*/.*",  # "Enlarge / A plume …"
     rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
     # a live blog's time over an entry: "6.47am GMT", "10:02 ET" (a bare "1:41" may be a
     # table's figure)
@@ -207,9 +227,9 @@ _SHARE_WORDS = frozenset(
         *_SHARE_VERBS,
     }
 )
-# Words a share row may hold between its share words ("Share this with Facebook", "Partager
-# sur Facebook"), never first.
-_SHARE_FILLERS = frozenset({"this", "with", "su", "en", "em", "sur", "auf", "op"})
+# Words a share row may hold between its share words ("Share this with Facebook", "Share to
+# Twitter", "Partager sur Facebook"), never first.
+_SHARE_FILLERS = frozenset({"this", "with", "to", "su", "en", "em", "sur", "auf", "op"})
 _TOKEN = re.compile(r"[\w+-]+")
 _BOILERPLATE = re.compile(rf"^(?:{_NAV_WORDS})[\s:!]*$", re.IGNORECASE)
 _PRINTED_URL = re.compile(_PRINTED_URL_LINE, re.IGNORECASE)  # one longer than a short line
@@ -279,7 +299,8 @@ _TEASER = re.compile(
     # a widget of paid links under the story: "Paid Partner Content", "Around the Web"
     r"paid(?: partner)? content|partner content|sponsored stories|"
     r"around the web|you may like|"
-    r"most (?:read|popular|viewed|shared)(?: in [\w &'-]{1,30})?|"  # "Most viewed in Football"
+    # "Most viewed in Football", "Most Read Business"
+    r"most (?:read|popular|viewed|shared)(?:(?: in)? [\w&'-]+(?: [\w&'-]+)?)?|"
     r"(?:our )?latest (?:news|stories|posts|articles)|explore more on these topics|"
     r"more (?-i:[A-Z][A-Za-z&'-]*)(?: (?-i:[A-Z][A-Za-z&'-]*))? news|"  # "More Politics News"
     r"read (?:this )?next|"
@@ -297,7 +318,7 @@ _TEASER = re.compile(
     r"gerelateerde artikelen|meest gelezen|"
     # "Read also" alone over its links, as a header: "Leia também", "Leggi anche"
     r"also read|read also|see also|leia também|leggi anche|lee también|lire aussi|"
-    r"à lire aussi|lees ook|lesen sie auch)\s*:?\s*$",
+    r"à lire aussi|lees ook|lesen sie auch)\s*(?::|\.\.\.|…)?\s*$",  # "Related..."
     re.IGNORECASE,
 )
 # The header of a listing of readers' comments: "Top Rated Comments", "Readers' comments".
@@ -413,15 +434,18 @@ _DAY_MONTH = (
 )
 _DATE_BODY = (
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:{_DAY_MONTH}\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    # a mail archive's "Mon Mar 2 17:03:11 EST 1987": the time between the day and the year
+    rf"(?:{_MONTH}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}|"
+    rf"{_DAY_MONTH}\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|{_CJK_DATE})"  # "2018.08.16", "11/18/19"
 )
 # "10:32 am", "10h32", "10:32 Uhr", and a clock of four figures before its zone, with the
 # time elsewhere in brackets: "0159 GMT (0959 HKT)"
 _TIME = (
-    r"(?:\d{1,2}[:.h]\d{2}|\d{4}(?=\s*(?-i:[A-Z]{2,4})\b))(?:\s*[ap]\.?\s?m\.?)?"
-    r"(?:\s*\(?[A-Z]{2,5}\)?)?(?:\s*\(\d{1,2}[:.h]?\d{2}\s*[A-Z]{2,5}\))?"
+    r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{4}(?=\s*(?-i:[A-Z]{2,4})\b))(?:\s*[ap]\.?\s?m\.?)?"
+    r"(?:\s*\(?[A-Z]{2,5}\)?)?(?:\s*[+-]\d{4})?"  # "18:00:00 +0000", as e-mail prints it
+    r"(?:\s*\(\d{1,2}[:.h]?\d{2}\s*[A-Z]{2,5}\))?"
 )
 _ZONE = (
     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|ET|PT"
@@ -448,6 +472,7 @@ _TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GM
 _AFTER_DATE = (
     rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}(?:{_DATE_BODY}|{_MONTH}\s+\d{{1,2}}){_TIMES})?"
     rf"(?:{_SEPARATOR}(?:{_LABEL})?{_AGO})?"  # "… Updated an hour ago"
+    r"(?:,\s*(?-i:[A-Z]{2,3}))?"  # the zone's country: "Saturday 7 March 1987 14:12, UK"
 )
 _DATE_LINE = re.compile(
     r"^(?:[|–—]\s*)?"  # the rest of "by Jane Doe | Nov 19, 2019" on a line of its own
@@ -476,7 +501,7 @@ _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sente
 # A credit before a date: "Reuters", "The Canadian Press", "by Jeff Foust —", "Chris Davies -".
 _DATE_CREDIT = re.compile(
     rf"(?:(?P<by>[Bb]y\s+)[\w.'’&]+|[A-Z][\w.'’&]*)"  # after "by", a handle: "By admin - …"
-    rf"(?P<more>(?:\s+[A-Z][\w.'’&]*){{1,{_CREDIT_WORDS - 1}}})?"
+    rf"(?P<more>(?:,?\s+[A-Z][\w.'’&]*){{1,{_CREDIT_WORDS - 1}}})?"  # "Mike Wall, Space.com"
     r"\s*(?P<dash>[-–—,])?\s+"
 )
 _CLOCK = re.compile(r"\d[:.]\d\d")
@@ -493,13 +518,14 @@ _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 # menu item ("* 19 November 2019", "• Home"); a dash or a number may open a sentence.
 LIST_MARKS = "*•·▪◦‣"
 # A middle dot or a bullet may touch its item: "·4 min read", "•Home".
-_ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+|[•·](?=\S)")
+_ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+|[•·,]\s*(?=\S)")
 
 
 def _unmarked(line: str) -> str:
-    """The stripped line without the mark of a list item."""
+    """The stripped line without the mark of a list item, or the comma a line that goes on
+    from the one above opens with (", updated Mon 23 Mar 1987 at 3:20pm")."""
     line = line.strip()
-    if line and line[0] in LIST_MARKS:
+    if line and (line[0] in LIST_MARKS or line[0] == ","):
         return _ITEM_MARK.sub("", line, count=1)
     return line
 
@@ -520,7 +546,8 @@ def parse_date(line: str) -> dt.date | None:
         cjk = _CJK_DATE_PARTS.fullmatch(text)
         if cjk is not None:  # dateutil reads no CJK date; its numbers are year, month, day
             return dt.date(*map(int, cjk.groups()))
-        return date_parser.parse(_in_english(text), dayfirst=not _ISO.match(text)).date()
+        english = _in_english(text)  # a zone's name ("EST") dates nothing: not read
+        return date_parser.parse(english, dayfirst=not _ISO.match(text), ignoretz=True).date()
     except (ValueError, OverflowError):
         return None
 
@@ -836,11 +863,17 @@ def _is_share_row(line: str) -> bool:
         return False  # cheap gate: most lines are not share rows
     words = [w.lower() for w in _TOKEN.findall(line)]
     shares = sum(w in _SHARE_WORDS for w in words)
-    return (
-        len(words) >= 2
-        and shares >= 1
-        and all(w in _SHARE_WORDS or w in _SHARE_FILLERS or w.isdigit() for w in words)
-    )
+    if len(words) < 2 or shares < 1:
+        return False
+    for at, word in enumerate(words):
+        if word in _SHARE_FILLERS:
+            # fillers lead to a share word: "Share this with Facebook", not "shares to 3,113,074."
+            after = next((w for w in words[at + 1 :] if w not in _SHARE_FILLERS), None)
+            if after not in _SHARE_WORDS:
+                return False
+        elif word not in _SHARE_WORDS and not word.isdigit():
+            return False
+    return True
 
 
 def _unnamed(pattern: re.Pattern[str]) -> str:
@@ -884,7 +917,10 @@ _SHORT_LEAD_WORDS = (
     *("back", "next", "previous", "load", "show", "toggle", "read", "continue", "click"),
     *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
     *("customer", "help", "your", "do", "all", "copyright", "image"),
-    *("sponsor", "promoted", "in", "our", "community", "download", "invalid"),
+    *("sponsor", "promoted", "in", "our", "community", "download", "invalid", "disclaimer"),
+    *("visit", "gift", "save", "learn", "blogthis", "loading", "all", "mi", "me", "j'aime"),
+    *("gefällt", "got", "have", "labels", "this", "created", "fill", "group", "path"),
+    *("rectangle", "oval", "shape", "layer"),
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
     *("press", "investor"),  # a press release's contact block

@@ -456,10 +456,15 @@ class Page:
 
     @cached_property
     def comments_at(self) -> int:
-        """Where the readers' comments begin ("Top Rated Comments"), or the page's end."""
-        return next(
-            (at for at, line in enumerate(self.lines) if line.kind is Kind.COMMENTS), len(self)
-        )
+        """Where the readers' comments begin ("Top Rated Comments"), or the page's end: under
+        a paragraph of prose. Above any, the header is a count of them, a link to the thread
+        ("reader comments" / "87" / "with 59 posters participating" under a byline)."""
+        prose = False
+        for at, line in enumerate(self.lines):
+            if line.kind is Kind.COMMENTS and prose:
+                return at
+            prose = prose or (line.is_prose and line.is_paragraph)
+        return len(self)
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -518,7 +523,7 @@ class Page:
             and (not self._runs_on(at) or self._heads_meta(at))
             and min_words <= line.words <= 30
             and len(text) <= 250
-            and text[-1] not in ",;"
+            and text[-1] not in ",;:"  # a line that introduces the next: "Forwarded from the wire:"
             and not (text[0].islower() and _LOWER_WORD.match(text))
             and text[0] not in "—–"  # "— Name (@handle) date": an embedded post's attribution
             and "(@" not in text
@@ -1054,6 +1059,8 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
         for at in range(header_end + 1, stop):
             line = lines[at]
             if line.kind is Kind.COMMENTS:
+                if at < page.comments_at:
+                    continue  # a link to the thread over the story, not the thread
                 break  # the readers' comments: not the story, however much prose they hold
             if in_teasers and not (page.prose_resumes(at, stop) or _opens_body(page, at, draft)):
                 continue
