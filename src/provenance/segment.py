@@ -222,7 +222,6 @@ def lines(text: str) -> list[Line]:
 
 
 _UNMARKED_LINES = 8  # lines from which a page without a blank line reads as one block a line
-_RUN_ON_ENDS = frozenset('.!?:;)"”’')
 _WRAP_WIDTH = 100  # characters a hard-wrapped text's lines stay within
 _FILLED_LINE = 40  # characters of a line that a hard-wrapped paragraph fills to its width
 _RUN_ON_SHARE = 0.1  # of a page's lines that run on into the next, from which it is wrapped
@@ -238,7 +237,7 @@ def _breaks_unmarked(texts: list[str], gaps: list[int]) -> bool:
     if max(map(len, texts)) <= _WRAP_WIDTH:
         return False  # no line longer than a wrapped text's: a table, a wire's wrapped story
     runs_on = sum(
-        len(text) >= _FILLED_LINE and text[-1] not in _RUN_ON_ENDS and following[0].islower()
+        len(text) >= _FILLED_LINE and _continues(text, following)
         for text, following in itertools.pairwise(texts)
     )
     return runs_on < _RUN_ON_SHARE * len(texts)
