@@ -459,6 +459,17 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ),
         ("Photo: Gene J. Puskar", Kind.CAPTION),
         (
+            "President Trump at the Economic Club of New York last week. Credit... Anna "
+            "Moneymaker/The New York Times",
+            Kind.CAPTION,
+        ),
+        (
+            "Yersinia pestis survives on fleas that live on rodents. ( STEVE GSCHMEISSNER/"
+            "SCIENCE PHOTO LIBRARY)",
+            Kind.CAPTION,
+        ),
+        ("Credit where it is due: the team fixed it", Kind.TEXT),
+        (
             "Nadal celebrates a point in Madrid, Tuesday, Nov. 19, 2019. (Manu Fernandez/AP)",
             Kind.CAPTION,
         ),
@@ -2267,3 +2278,81 @@ def test_headed_with_its_word_count_answers_as_without(text: str) -> None:
 def test_the_dateline_gate_answers_as_the_expressions_alone(text: str) -> None:
     expected = bool(seg._DATELINE.match(text)) and not seg._NOT_A_PLACE.match(text)
     assert seg._is_dateline(text) == expected
+
+
+def test_a_cookie_banner_over_the_headline_is_no_paragraph_of_the_page() -> None:
+    # the title line's headline is looked for above the first paragraph of text: a consent
+    # banner is boilerplate, and the headline under it still the one the title line names
+    title = "Star Trek 4 eyes Fargo, Legion creator Noah Hawley to direct"
+    banner = (
+        "We use cookies and other tracking technologies to improve your browsing experience on "
+        "our site, show personalized content and targeted ads, analyze site traffic, and "
+        "understand where our audience is coming from."
+    )
+    page = (
+        f"{title} - The Verge\n\nSkip to main content\n\n{banner}\n\n"
+        "Tech\nScience\nCulture\nCars\nReviews\nFeatures\nVideo\nPodcasts\n"
+        "Entertainment\nTV Shows\n\n"
+        f"{title}\n\nNew, 15 comments\n\nThe fourth in the 2009 reboot series of Star Trek "
+        f"films\n\nBy Chaim Gartenberg Nov 19, 2019, 7:53pm EST\n\n{make_body(48)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 19))]
+
+
+def test_a_video_player_between_the_header_and_the_article_starts_no_story() -> None:
+    # the player's title is printed again as the first item of its playlist: that repeat is
+    # its only signal, and the article under it is the credited headline's
+    title = "Investors don't seem to know what to make of the US-China trade war"
+    video = "Trump: Trade talks between US and China going well"
+    page = (
+        f"{title}\n\nBy Jill Disis, CNN Business\n\nUpdated 0339 GMT (1139 HKT) November 19, "
+        "2019\n\nChat with us in Facebook Messenger. Find out what's happening in the world.\n\n"
+        f"JUST WATCHED\n\n{video}\n\nReplay\nMore Videos ...\n\nMUST WATCH\n\n{video}\n\n"
+        f"{make_body(49)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 19))]
+    assert stories[0].body.endswith(body_lines(make_body(49))[-1])
+
+
+def test_a_caption_printed_twice_under_a_credited_deck_still_opens_the_story() -> None:
+    # a sentence printed twice is a caption over the lede, not a player's title: the story
+    # starts there, not under the deck and its author's list of stories
+    caption = (
+        "The Doobie Brothers will unite with former frontman Michael McDonald for a 2020 "
+        "North American tour."
+    )
+    page = (
+        "McDonald joins Tom Johnston and John McFee onstage in Nashville for a surprise set\n\n"
+        "By\nRyan Reed\n\nRyan Reed's Most Recent Stories\n\nWatch Jeff Goldblum Play Jazz\n\n"
+        f"{caption}\n\nPhoto by Jason Kempin/Getty Images\n\n{caption}\n\n{make_body(50)}\n"
+    )
+    stories = segment(page)
+    assert stories[-1].title == caption
+    assert "Most Recent Stories" not in stories[-1].body
+
+
+def test_a_header_split_between_its_byline_and_its_date_is_one_story() -> None:
+    # "About <author>" / "Follow <author> on Twitter" between the byline and the date: the
+    # headline over the byline is the story's, the date its date
+    title = "The Impeachment Clock"
+    page = (
+        f"More articles\nPrevious articles\nWhite House\n\n{title}\n\nBy Victor Davis Hanson\n\n"
+        "About Victor Davis Hanson\nFollow Victor Davis Hanson on Twitter\n\n"
+        f"November 19, 2019 6:30 AM\n\n{make_body(51)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date, s.byline) for s in stories] == [
+        (title, dt.date(2019, 11, 19), "Victor Davis Hanson")
+    ]
+
+
+def test_items_of_a_list_each_with_a_byline_and_a_date_stay_apart() -> None:
+    # each item has both: no header is split, every headline starts its own story
+    first, second = make_title(52), make_title(53)
+    page = (
+        f"{first}\n\nBy Jane Doe\nNovember 18, 2019\n\n{make_body(52)}\n\n"
+        f"{second}\n\nBy John Roe\nNovember 19, 2019\n\n{make_body(53)}\n"
+    )
+    assert [s.title for s in segment(page)] == [first, second]

@@ -375,6 +375,7 @@ _SOURCE = re.compile(
 _AGENCIES = (
     r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock|bloomberg"
     r"|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
+    r"|science photo library|alamy(?: stock photo)?"
 )
 _CREDIT_LABEL = r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
 
@@ -397,12 +398,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A caption's credit without parentheses: "... on Tuesday. Photograph: Thomas Peter/Reuters",
+# "... last week. Credit... Anna Moneymaker/The New York Times",
 # "A wild rabbit. Getty Images/iStockphoto", "Alex Wong | Getty Images", "Leonhard Foeger /
 # Reuters file": a label and a name, or a name and an agency. A name's words are capitalised
 # but for its particles ("Janus van den Eijnden").
 _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
-    rf"(?:\b(?i:photograph|photo|image|picture|credit|bildquelle|foto|фото)s?\s*:\s*{_CAPTIONED}"
+    rf"(?:\b(?i:photograph|photo|image|picture|credit|bildquelle|foto|фото)s?"
+    rf"\s*(?::|\.\.\.|…)\s*{_CAPTIONED}"
     rf"(?:[ /]{_CAPTIONED})*"
     rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?"
     rf"(?i: via (?:{_AGENCIES}))?)\s*$"  # "Matthew Staver/Bloomberg via Getty Images"

@@ -485,8 +485,8 @@ class Page:
         shapes = self._shapes
         names: set[str] = set()
         for at, line in enumerate(self.lines[1:], start=1):
-            if _is_paragraph(line.text, line.words):
-                return None
+            if line.kind is Kind.TEXT and line.is_paragraph:
+                return None  # (a cookie banner over the headline is no paragraph of text)
             if shapes[at]:
                 names = names or _title_names(self.lines[0])
                 if line.key in names:
@@ -725,7 +725,7 @@ class Page:
             if shapes[j]:
                 end = self.header_end(j)
                 if end is not None:
-                    if starts and self._deck_of(starts[-1], j):
+                    if starts and (self._deck_of(starts[-1], j) or self._split(starts[-1], j, end)):
                         starts[-1] = (starts[-1][0], end)  # the deck's signals: the headline's
                     else:
                         starts.append((j, end))
@@ -742,6 +742,23 @@ class Page:
         return end + 1 == at and (
             title_at == self.headline_at
             or (end > title_at and self.repeats(self[end], self[title_at]))
+        )
+
+    def _split(self, start: tuple[int, int], at: int, end: int) -> bool:
+        """Whether the start at `at` (its header ending at `end`) is the rest of the header
+        right above it, split by a line: a byline there, its date here, and neither twice
+        ("The Impeachment Clock" / "By Victor Davis Hanson" / "About Victor Davis Hanson" /
+        "Follow Victor Davis Hanson on Twitter" / the date). An item of a list has both."""
+        title_at, above_end = start
+        if above_end + 1 != at:
+            return False
+        above = {line.kind for line in self.lines[title_at + 1 : above_end + 1]}
+        here = {line.kind for line in self.lines[at + 1 : end + 1]}
+        return (
+            Kind.BYLINE in above
+            and Kind.DATE not in above
+            and Kind.DATE in here
+            and Kind.BYLINE not in here
         )
 
     def is_first_headline(self, at: int) -> bool:
@@ -1119,6 +1136,11 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         drafts = _drafts(page, starts)
         enough = [draft.enough(min_words) for draft in drafts]  # each draft asked once
         short = {k - 1 for k in range(1, len(drafts)) if not enough[k]}
+        short |= {
+            k
+            for k in range(1, len(drafts) - 1)
+            if starts[k][0] != page.headline_at and _held_over(drafts[k], drafts[k + 1], min_words)
+        }
         if not short:
             break
         starts = [start for k, start in enumerate(starts) if k not in short]
@@ -1143,6 +1165,22 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
             return []
         stories = [whole]
     return [_under_headline(page, draft).story(path, i) for i, draft in enumerate(stories)]
+
+
+def _held_over(draft: _Draft, following: _Draft, min_words: int) -> bool:
+    """Whether `following` goes on with `draft`'s story: under a credited headline with a
+    line or two of text, a widget whose item is printed twice (a video player's title over
+    "Replay", "More Videos ..." and its playlist, the same title first) starts no story of
+    its own: its headline's repeat is its only signal, and the story's paragraphs follow.
+    A sentence printed twice there is a caption over the lede, and starts the story."""
+    return (
+        draft.credited
+        and draft.words < min_words
+        and following.headed
+        and not following.credited
+        and following.title is not None
+        and not _ends_sentence(following.title.text)  # a caption printed twice: the lede's
+    )
 
 
 _DATE_ABOVE = 3  # lines above a headline a date printed over it may stand
