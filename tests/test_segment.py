@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from provenance import Story, segment
-from provenance.boilerplate import Kind, byline, classify, parse_date, source
+from provenance.boilerplate import Kind, byline, classify, is_pitch, parse_date, source
 from provenance.segment import Page, lines
 
 from .conftest import body_lines, make_body, make_title, page_story, page_text
@@ -2356,3 +2356,162 @@ def test_items_of_a_list_each_with_a_byline_and_a_date_stay_apart() -> None:
         f"{second}\n\nBy John Roe\nNovember 19, 2019\n\n{make_body(53)}\n"
     )
     assert [s.title for s in segment(page)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # notes and pitches under a story, a blog's footers, a video's labels
+        ("Published in The Express Tribune, June 3rd, 1987.", Kind.BOILERPLATE),
+        ("Published in 1987, the report said costs rose 5 pct.", Kind.TEXT),
+        ("Comments are closed on this story.", Kind.BOILERPLATE),
+        ("Report an error", Kind.BOILERPLATE),
+        ("Report an error in the budget, the minister said", Kind.TEXT),
+        ("Want to discuss? Please read our Commenting Policy first.", Kind.BOILERPLATE),
+        ("Read or Share this story: https://www.courierpress.com/story/news/1", Kind.BOILERPLATE),
+        ("Read this story in Bengali", Kind.BOILERPLATE),
+        (
+            "Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed.",
+            Kind.BOILERPLATE,
+        ),
+        ("Email This", Kind.BOILERPLATE),
+        ("Older Posts", Kind.BOILERPLATE),
+        ("Subscribe to: Posts (Atom)", Kind.BOILERPLATE),
+        ("Simple theme. Powered by Blogger.", Kind.BOILERPLATE),
+        ("Click to play video: 'Downtown Toronto blackout halts trading on TSX'", Kind.BOILERPLATE),
+        ("WATCH ABOVE: Downtown Toronto blackout halts trading on TSX", Kind.BOILERPLATE),
+        ("Assista ao vídeo:", Kind.BOILERPLATE),
+        ("Receba as notícias do OCP no seu WhatsApp", Kind.BOILERPLATE),
+        ("Clique aqui e participe do grupo", Kind.BOILERPLATE),
+        ("Curtir isso:", Kind.BOILERPLATE),
+        # headers of a box over the lede or of a list of other stories
+        ("Key points:", Kind.TEASER),
+        ("What You Should Know:", Kind.TEASER),
+        ("Recommended on Hartford Courant", Kind.TEASER),
+        ("Popular on Engadget", Kind.TEASER),
+        ("Mehr Nachrichten zur Konjunktur", Kind.TEASER),
+        ("NEXT STORY", Kind.TEASER),
+        ("Relacionado", Kind.TEASER),
+        ("Latest figures show a rise", Kind.TEXT),
+        # consent banners that speak to the reader otherwise
+        (
+            "Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.",
+            Kind.BOILERPLATE,
+        ),
+        (
+            "France 24 and our partners use cookies and similar technologies. You can accept, "
+            "refuse or set your preferences at any time.",
+            Kind.BOILERPLATE,
+        ),
+        # dates and captions in more forms
+        ("Mon 18 Nov 2019 // 16:31 UTC", Kind.DATE),
+        ("Issued on: 05/03/1987 - 08:04", Kind.DATE),
+        ("by Fred Pennic 11/20/2019 Leave a Comment", Kind.DATE),
+        (
+            "Adviser Qazi Alimullah briefs reporters in Islamabad. — Reuters/File",
+            Kind.CAPTION,
+        ),
+        (
+            "Zach Parise celebrates his goal at KeyBank Center. (Harry Scull Jr./Buffalo News)",
+            Kind.CAPTION,
+        ),
+        ("The vote split the parties (Labour/Conservative)", Kind.TEXT),
+    ],
+)
+def test_classify_furniture_of_more_sites(line: str, kind: Kind) -> None:
+    assert classify(line) is kind
+
+
+@pytest.mark.parametrize(
+    ("line", "pitch"),
+    [
+        ("Want to read more? Subscribe to the Courier & Press for unlimited access.", True),
+        ("Share your feedback to help improve our site experience!", True),
+        ("Get the day's top stories delivered to your inbox.", True),
+        ("For more information, please see our Comments FAQ", True),
+        ("Decoding Asia newsletter: your guide to navigating Asia.", True),
+        ("The company said its app would launch in March.", False),
+        ('"You can subscribe now," he said.', False),
+        ("Subscribers to the service rose 10 pct to 2.1 mln.", False),
+        ("The US policy shift drew complaints from readers of the agreement.", False),
+        ("Facebook shares fell 3 pct on Tuesday.", False),
+    ],
+)
+def test_a_pitch_to_the_reader_is_told_from_news(line: str, pitch: bool) -> None:
+    assert is_pitch(line) is pitch
+
+
+def test_a_blogs_sentences_to_the_reader_between_paragraphs_are_no_pitch() -> None:
+    assert is_pitch("And you'll have a lot less money in your bank account.")
+    assert not is_pitch("And you'll have a lot less money in your bank account.", addressed=False)
+    assert is_pitch("Get our free mobile app", addressed=False)
+
+
+def test_pitches_under_and_inside_a_story_are_not_its_text() -> None:
+    title = "Teachers rally at the Statehouse for higher pay"
+    paragraphs = body_lines(make_body(54))
+    page = (
+        f"{title}\n\nBy Jane Doe\nNovember 19, 2019\n\n"
+        + "\n\n".join(paragraphs[:2])
+        + "\n\nGet the day's top stories delivered to your inbox.\n\n"
+        + "\n\n".join(paragraphs[2:])
+        + "\n\nWant to read more? Subscribe to the Courier & Press for unlimited digital access."
+        "\n\nShare your feedback to help improve our site experience!\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].body == "\n".join(paragraphs)
+    assert page[stories[0].end - len(paragraphs[-1]) : stories[0].end] == paragraphs[-1]
+
+
+def test_a_headline_over_its_deck_with_no_blank_line_still_heads_its_byline() -> None:
+    # "headline" / "deck" with no break between, then "By" / name / date: the headline runs
+    # on into its deck, not into a paragraph
+    title = "Margaret Thatcher's poll lead sparks talk of a spring election"
+    page = (
+        f"{title} - Mirror Online\n\nMirror\nNews\nPolitics\nFootball\nCelebs\nTV\nMoney\n"
+        f"Travel\n\n{title}\nThe Prime Minister's trip to Moscow has given the Tories a surge "
+        "in support, with one poll putting them nine points ahead\n\nBy\nMirror Politics Desk"
+        f"\n20:33, 5 APR 1987\n\n{make_body(55)}\n"
+    )
+    assert [(s.title, s.date) for s in segment(page)] == [(title, dt.date(1987, 4, 5))]
+
+
+def test_a_wrapped_paragraph_over_a_posts_byline_is_no_headline() -> None:
+    # the first line of a hard-wrapped last paragraph runs on into the next: no headline
+    # over a deck, even with a byline under the paragraph
+    first = make_title(56)
+    page = (
+        f"{first}\n\n{make_body(56)}\n\nWest Germany has flatly rejected green rate changes, "
+        "which\nwould cause a fall in prices for producers as countries with\nweak and strong "
+        "currencies were brought into line.\n\nPosted by Harold Whitcomb at 8:05 AM No comments:\n"
+    )
+    assert [s.title for s in segment(page)] == [first]
+
+
+def test_counts_of_a_share_widget_over_the_lede_are_furniture() -> None:
+    title = "Teachers rally at the Statehouse for higher pay"
+    page = (
+        f"{title}\n\nBy Jane Doe\nNovember 19, 2019\n\n0\nSMS\nCopy article link\n\n"
+        f"{make_body(57)}\n"
+    )
+    stories = segment(page)
+    assert stories[0].body == make_body(57).replace("\n\n", "\n")
+
+
+def test_a_short_last_sentence_over_a_widgets_counts_stays_the_storys() -> None:
+    # counts alone are no items of a list: the sentence above them is not a footer's list
+    body = make_body(58)
+    page = (
+        f"{make_title(58)}\n\nBy Jane Doe\nNovember 19, 2019\n\n{body}\n\n"
+        "Nowadays, plague is easily treated.\n\n6\n\n6\n\n6\n\n6\n"
+    )
+    assert "Nowadays, plague is easily treated." in segment(page)[0].body.splitlines()
+
+
+def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
+    # no block is long enough for a story: the page is its one story, and nothing is lost
+    note = "The county fair opens on Saturday with rides for the children."
+    pitch = "Subscribe to our newsletter for more updates from the fair."
+    stories = segment(f"{note}\n\n{pitch}\n")
+    assert [s.body for s in stories] == [f"{note}\n{pitch}"]

@@ -95,12 +95,32 @@ _NAV_PATTERNS = (
     r"created with sketch\.?|fill(?: \d+)?(?: copy(?: \d+)?)?"
     r"|(?:group|path|rectangle|oval|shape|layer)(?: \d+)? copy(?: \d+)?",
     r"share or comment on this article\s*:?",
+    # notes and pitches under a story: "Published in Dawn, November 20th, 2019", "Comments
+    # are closed on this story.", "Report an error", "Want to discuss? Please read our
+    # Commenting Policy first.", "Read or Share this story: https://…", "Read this story in
+    # Bengali", "Like Business on Facebook, follow @TribuneBiz on Twitter …"
+    r"published in (?:the )?[\w'&. -]{1,40}, [\w ,.]{1,30}\d{4}\.?",
+    r"comments (?:are|have been) (?:closed|moderated|disabled|turned off)\b.*",
+    r"report (?:an? )?(?:error|typo|correction|mistake)|want to (?:discuss|read more)\?.*",
+    r"read or share this story\s*:.*|read (?:this|the) (?:story|article) in [\w-]+",
+    rf"like [\w'&. -]{{1,40}} on {_NETWORK},? follow @\w+ on {_NETWORK}\b.*",
+    # a blog's footers: "Email This", "Older Posts", "Subscribe to: Posts (Atom)", "Simple
+    # theme. Powered by Blogger.", "Blog Archive", "About Me"
+    r"e-?mail this|(?:older|newer) posts?|subscribe to\s*:\s*posts(?: \(atom\))?",
+    r"(?:[\w-]+ theme\. )?powered by [\w.]+\.?|blog archive|about me",
+    # a video's labels: "Click to play video: '…'", "WATCH ABOVE: …", and in Portuguese
+    r"click to play video\s*:.*|watch above\s*:.*",
+    r"assista ao v[íi]deo\s*:?.*|v[íi]deo do youtube|inscreva-se no canal\b.*",
+    # a pitch to follow the site on a chat app or by e-mail, in Portuguese: "Receba as
+    # notícias do OCP no seu WhatsApp", "Clique aqui e participe do grupo"
+    r"receba (?:as |nossas |em seu )[^.]{0,80}(?:whatsapp|telegram|e-?mail|newsletter)\b.*",
+    r"clique (?:aqui|para compartilhar)\b.*",
     # a banner over an old story: "This article is more than 4 years old."
     r"this (?:article|story|page) is more than (?:\d+|a|an|one|two|three|four|five|six|seven"
     r"|eight|nine|ten) (?:years?|months?) old\.?",
     # a blog's likes widget ("Like this:", "Like Loading...") in five languages
-    r"(?:like|mi piace|me gusta|j'aime|gefällt mir)(?: this)?:?"
-    r"(?: (?:loading|caricamento|cargando|chargement|wird geladen)(?:\.\.\.|…)?)?",
+    r"(?:like|mi piace|me gusta|j'aime|gefällt mir|curtir)(?: this| isso)?:?"
+    r"(?: (?:loading|caricamento|cargando|chargement|wird geladen|carregando)(?:\.\.\.|…)?)?",
     # a pitch for tips or a newsletter: "Have a confidential tip for our reporters? Get in
     # touch", "Get the Daily Briefing newsletter in your inbox."
     r"(?:got|have) a (?:news |story |confidential )?tip\b.*",
@@ -305,7 +325,8 @@ _TEASER = re.compile(
     # "More Politics News"
     r"more (?:local|national|world|u\.?s\.?|politics|business|sports?|entertainment|health"
     r"|science|tech(?:nology)?|crime|education|weather|opinion|election|state|top) news|"
-    r"read (?:this )?next|"
+    r"read (?:this )?next|next story|key points|what you should know|"
+    r"(?:recommended|popular) on [\w .'&-]{1,40}|mehr nachrichten zu[mr]? [\w -]{1,40}|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
     r"recent(?: posts| articles| stories| content| news)?|popular(?: now| today)?|latest|"
@@ -313,7 +334,7 @@ _TEASER = re.compile(
     # "Artículos relacionados", "Das könnte Sie auch interessieren", "Articles similaires"
     r"(?:articoli|post) correlati|notizie correlate|(?:ti )?potrebbe interessarti(?: anche)?|"
     r"(?:artículos|entradas|noticias) relacionad[ao]s|(?:también )?te puede interesar|"
-    r"(?:artigos|posts|notícias) relacionad[ao]s|você (?:também )?pode gostar|"
+    r"(?:artigos|posts|notícias) relacionad[ao]s|relacionad[ao]s?|você (?:também )?pode gostar|"
     r"ähnliche (?:artikel|beiträge)|das könnte sie auch interessieren|weitere artikel|"
     r"mehr zum thema|"
     r"articles (?:similaires|liés)|vous aimerez aussi|sur le même sujet|"
@@ -408,7 +429,11 @@ _BARE_CREDIT = re.compile(
     rf"\s*(?::|\.\.\.|…)\s*{_CAPTIONED}"
     rf"(?:[ /]{_CAPTIONED})*"
     rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?"
-    rf"(?i: via (?:{_AGENCIES}))?)\s*$"  # "Matthew Staver/Bloomberg via Getty Images"
+    rf"(?i: via (?:{_AGENCIES}))?"  # "Matthew Staver/Bloomberg via Getty Images"
+    # after the caption's sentence: "... in Islamabad. — Reuters/File", "... at KeyBank
+    # Center. (Harry Scull Jr./Buffalo News)"
+    rf"|[.!?\"”]\s+(?:[—–]\s*(?i:{_AGENCIES})(?i:/(?:file|photo))?"
+    rf"|\((?:{_CAPTIONED}\s?){{1,4}}/\s?(?:{_CAPTIONED}\s?){{1,4}}\)))\s*$"
 )
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -458,7 +483,8 @@ _ZONE = (
 )
 # A date's label: "Updated", "Last updated on:", "Filed on".
 _LABEL = (
-    r"(?:(?:(?:last|first)\s+)?(?:updated|published|posted|modified|created|filed|date|dated)"
+    r"(?:(?:(?:last|first)\s+)?"
+    r"(?:updated|published|posted|modified|created|filed|date|dated|issued)"
     r"(?:\s+on)?"
     # and in German, French, Spanish, Portuguese, Italian and Dutch: "Veröffentlicht am",
     # "Publié le", "Publicado em", "Pubblicato il", "Gepubliceerd op"
@@ -469,7 +495,7 @@ _LABEL = (
     r"|(?:gepubliceerd|bijgewerkt|geplaatst)(?:\s+op)?)\s*:?\s*"
 )
 _LABELLED = re.compile(_LABEL, re.IGNORECASE)
-_SEPARATOR = r"\s*[,|·•\-–—]?\s*"
+_SEPARATOR = r"\s*(?:[,|·•\-–—]|//)?\s*"  # "Mon 18 Nov 2019 // 16:31 UTC"
 _AT = r"(?:at|um|às|à|alle|a las|om)\s+"  # "at 8:21pm", "às 10h32", "um 10:32 Uhr"
 _TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
 # What may follow the date: times, a time zone, "| Last updated on <date>" (its year left out
@@ -478,6 +504,7 @@ _AFTER_DATE = (
     rf"{_TIMES}(?:{_SEPARATOR}{_LABEL}(?:{_DATE_BODY}|{_MONTH}\s+\d{{1,2}}){_TIMES})?"
     rf"(?:{_SEPARATOR}(?:{_LABEL})?{_AGO})?"  # "… Updated an hour ago"
     r"(?:,\s*(?:uk|us|usa|eu|uae|au|nz|ca|ie|in|sg|hk))?"  # "Saturday 7 March 1987 14:12, UK"
+    r"(?:\s+(?:leave a (?:comment|reply)|no comments|\d+ comments?))?"  # a link to the comments
 )
 _DATE_LINE = re.compile(
     r"^(?:[|–—]\s*)?"  # the rest of "by Jane Doe | Nov 19, 2019" on a line of its own
@@ -667,7 +694,9 @@ def source(line: str) -> str | None:
 # a news sentence about cookies ("users who opt out of cookies") does not.
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _TO_READER = re.compile(
-    r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept|consent)|\byour consent\b",
+    r"\b(?:this|our) (?:web ?)?site\b|\byou (?:agree|accept|consent)|\byour consent\b"
+    r"|\byou can (?:accept|refuse|reject|manage|change)|\bour partners\b"
+    r"|\b(?:we use|wir verwenden|wir nutzen|nous utilisons|utilizamos|usamos|utilizziamo)\b",
     re.IGNORECASE,
 )
 
@@ -823,6 +852,41 @@ def _is_disclosure(line: str) -> bool:
     return bool(_SITE_VOICE.search(line))
 
 
+# A site's pitch to its reader, written as a sentence: "Want to read more? Subscribe to the
+# Courier & Press for unlimited digital access.", "Share your feedback to help improve our site
+# experience!", "Comments are moderated and generally will be posted if they are on-topic.",
+# "Get the day's top stories delivered to your inbox.": a call to act, or the reader
+# addressed, about the site's own furniture (its newsletters, app, comments, accounts).
+_CALL = re.compile(
+    r"(?:subscribe|sign|follow|join|like|share|read|download|get|click|tap|receive|register"
+    r"|support|donate|become|stay|listen|watch|visit|send|tell|leave|want|need|don't|do not"
+    r"|never|please|for more)\b",
+    re.IGNORECASE,
+)
+_ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us|[Pp]lease)\b")  # not "the US"
+_SITE_THINGS = re.compile(
+    r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign[- ]?ups?|inbox|apps?|comments?"
+    r"|commenting|faq|feedback|polic(?:y|ies)|alerts|e-?mails?|whatsapp|telegram|facebook"
+    r"|twitter|instagram|podcasts?|notifications|(?:this|the) (?:story|article|site|page)"
+    r"|readers|journalism|account|log ?in)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according to)\b")
+_PITCH_WORDS = 40  # a pitch is a sentence or two
+
+
+def is_pitch(line: str, *, addressed: bool = True) -> bool:
+    """Whether a line is the site's pitch to its reader, not news: no quotation or
+    attribution in it, about the site's own things (`_SITE_THINGS`), and a call to act
+    (`_CALL`) or, if `addressed`, words to the reader (`_ADDRESSED`: a blog's own sentences
+    speak to the reader too, "And you'll have a lot less money in your bank account.")."""
+    if line[0].islower() or len(line.split()) > _PITCH_WORDS or not _SITE_THINGS.search(line):
+        return False  # (a line in lower case runs on from a wrapped sentence)
+    if _QUOTED.search(line):
+        return False
+    return bool(_CALL.match(line)) or (addressed and bool(_ADDRESSED.search(line)))
+
+
 # The letters outside ASCII that a case-blind expression takes for ASCII ones, where `lower`
 # does not make them so: "İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k".
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -929,6 +993,8 @@ _SHORT_LEAD_WORDS = (
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
     *("press", "investor"),  # a press release's contact block
+    *("want", "older", "newer", "powered", "blog", "simple", "watch", "assista", "vídeo"),
+    *("inscreva", "receba", "clique", "curtir", "key", "relacionado", "report"),
     *("picture", "slide"),  # a gallery's counter
     *("today", "yesterday"),
     # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
@@ -951,6 +1017,7 @@ _SHORT_LEAD_WORDS = (
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
+    *("issued",),
     *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),
     *("atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),

@@ -57,6 +57,7 @@ from .boilerplate import (
     byline,
     classify,
     classify_page,
+    is_pitch,
     parse_date,
     source,
 )
@@ -539,9 +540,21 @@ class Page:
         for j in range(at + 1, min(at + 3, len(self))):
             if self[j].kind in _META:
                 return True
-            if self[j].blanks_after or self[j].kind is not Kind.TEXT:
+            if self[j].kind is not Kind.TEXT:
                 return False
+            if self[j].blanks_after:  # a deck, a break, then its credits
+                return (
+                    j == at + 1
+                    and not _continues(self[at].text, self[j].text)
+                    and self._credited_after(j + 1)
+                )
         return False
+
+    def _credited_after(self, at: int) -> bool:
+        """Whether a date, byline or credit stands at `at`, perhaps under a "By" alone."""
+        if at < len(self) and self[at].kind is Kind.BOILERPLATE:
+            at += 1
+        return at < len(self) and self[at].kind in _META
 
     def _runs_on(self, at: int) -> bool:
         """Whether text runs on from the line into the next one, with no break between."""
@@ -811,6 +824,7 @@ class _Draft:
     credited: bool = False  # a date, byline or credit in its header, or a datelined lede
     comment: bool = False  # starts among the readers' comments, with no credit of its own
     span_words: int = 0  # words of the lines under the title that hold no figure, kept or not
+    whole: bool = False  # the page's every line, for want of a story: its pitches stay too
 
     def take(self, line: Line) -> None:
         if line.kind is Kind.TEXT:
@@ -863,10 +877,12 @@ class _Draft:
             kept.append(line)
         body = self.body
         bylines = [who for meta in self.meta if (who := _byline_of(meta))]
-        end = _own_end(kept, _authors(bylines))
+        end = _own_end(kept, _authors(bylines), pitches=not self.whole)
         if end < len(kept):
             kept, cut = kept[:end], kept[end]
             body = body[: body.index(cut)]
+        if not self.whole:  # a newsletter's or an app's box between paragraphs
+            kept = [k for k in kept if k.is_paragraph or not is_pitch(k.text, addressed=False)]
         if self.title:  # under a headline, furniture between its header and its first paragraph
             head = _furniture_run(kept)
             if head and _opens_lede(kept[head - 1], kept[head]):
@@ -920,18 +936,37 @@ def _leading_name(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _own_end(lines: list[Line], authors: list[tuple[str, ...]]) -> int:
+def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, pitches: bool = True) -> int:
     """Where a story's own lines end: before the furniture after its last paragraph
     (`_furniture_run`), and before an author's note there and all under it ("Jeff Foust
     writes about space policy ...", "Rachael Rettner" over "Rachael has been with ...")."""
     end = len(lines)
     while end:
         end -= _furniture_run(lines[end - 1 :: -1], lists=True)
+        pitched = _pitches_before(lines, end) if pitches else end
+        if pitched < end:
+            end = pitched
+            continue
         bio = _author_note_at(lines[:end], authors)
         if bio is None:
             break
         end = bio
     return end
+
+
+def _pitches_before(lines: list[Line], end: int) -> int:
+    """Where a run of the site's pitches to its reader (`is_pitch`) ends the lines before
+    `end`: "Want to read more? Subscribe to …", "For more information, please see our
+    Comments FAQ". Never the story's first line nor its last prose above them: a block whose
+    only prose is a pitch keeps it, as nothing is left out of a page that holds no story.
+    Between paragraphs, only a call to act is a pitch (`story`): there a blog's own
+    sentences speak to the reader too."""
+    at = end
+    while at > 1 and is_pitch(lines[at - 1].text):
+        at -= 1
+    if not any(line.is_prose for line in lines[:at]):
+        return end
+    return at
 
 
 def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | None:
@@ -1103,6 +1138,15 @@ def _opens_body(page: Page, at: int, draft: _Draft) -> bool:
     return not draft.body and not line.is_prose and page.prose_follows(at)
 
 
+_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[KkMm]?")  # a widget's count alone: "12", "1.2K"
+
+
+def _is_count(line: Line) -> bool:
+    """A widget's count on a line of its own: after a break (a wrapped sentence's last line
+    may be a figure alone: "... at December" over "31")."""
+    return line.blanks_before > 0 and bool(_COUNT.fullmatch(line.text))
+
+
 def _furniture_run(lines: list[Line], *, lists: bool = False) -> int:
     """How many lines open `lines` before its first prose line as site furniture ("Related
     Topics", tag names, "Share this with Facebook", "Download for iOS"): short lines that end
@@ -1113,14 +1157,21 @@ def _furniture_run(lines: list[Line], *, lists: bool = False) -> int:
     Above a story's first paragraph such a list is more often its own (steps, codes, facts)."""
     count = next((at for at, line in enumerate(lines) if line.is_prose), 0)
     odd = sum(map(_is_odd, lines[:count]))
-    if odd == 0 or (lists and count >= _LIST_LINES and odd <= _LIST_ODD * count):
+    if odd == 0:
         return count
-    return 0
+    listed = sum(not _is_count(line) for line in lines[:count])  # counts: no items
+    return count if lists and listed >= _LIST_LINES and odd <= _LIST_ODD * listed else 0
 
 
 def _is_odd(line: Line) -> bool:
-    """A line unlike a menu's: it runs long, ends a sentence or states a figure."""
-    return line.words >= 8 or _ends_sentence(line.text) or bool(_DIGITS.search(line.text))
+    """A line unlike a menu's: it runs long, ends a sentence or states a figure (a count
+    alone is a widget's, "12" shares, "214", "1.2K", but no item of a list), and calls the
+    reader to nothing ("Share on Facebook Share on Twitter Share via Email" runs long)."""
+    return (
+        line.words >= 8
+        or _ends_sentence(line.text)
+        or (bool(_DIGITS.search(line.text)) and not _is_count(line))
+    ) and not is_pitch(line.text, addressed=False)
 
 
 def _story_stop(page: Page, title_at: int, stop: int) -> int:
@@ -1153,7 +1204,7 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
     if not all(navigation):
         stories = [d for d, menu in zip(stories, navigation, strict=True) if not menu]  # dropped
     if not stories:
-        whole = _Draft(title=None)
+        whole = _Draft(title=None, whole=True)
         for draft in drafts:
             if draft.title and whole.title is None and not whole.body:
                 whole.title = draft.title
