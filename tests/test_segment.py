@@ -2515,3 +2515,78 @@ def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
     pitch = "Subscribe to our newsletter for more updates from the fair."
     stories = segment(f"{note}\n\n{pitch}\n")
     assert [s.body for s in stories] == [f"{note}\n{pitch}"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a post's end marks, labels and footers; a page's buttons and widgets
+        ("(END)", Kind.BOILERPLATE),
+        ("#Roh Tae-woo", Kind.BOILERPLATE),
+        ("#1 seed Nadal wins in Madrid", Kind.TEXT),
+        ("Tags", Kind.BOILERPLATE),
+        ("Keywords", Kind.BOILERPLATE),
+        ("This article tagged under:", Kind.BOILERPLATE),
+        (
+            "Posted in Sport | Tagged Davis Cup, Rafael Nadal, Andy Murray | Leave a comment",
+            Kind.BOILERPLATE,
+        ),
+        ("Kindly share this story:", Kind.BOILERPLATE),
+        ("Bookmark", Kind.BOILERPLATE),
+        ("Copy URL", Kind.BOILERPLATE),
+        ("Leave your feedback", Kind.BOILERPLATE),
+        ("Contact: theeditor@lagossentinel.example", Kind.BOILERPLATE),
+        ("[Close]", Kind.BOILERPLATE),
+        ("Load earlier posts", Kind.BOILERPLATE),
+        ("How does this make you feel?", Kind.BOILERPLATE),
+        ("LINE", Kind.BOILERPLATE),
+        ("Tumblr", Kind.BOILERPLATE),
+        ("Line up the guns", Kind.TEXT),
+        (
+            "You have 1 free article remaining this month. Subscribe for unlimited access.",
+            Kind.BOILERPLATE,
+        ),
+        ("Story continues below gallery", Kind.BOILERPLATE),
+        ("16:12 HKT", Kind.BOILERPLATE),  # a live blog's entry
+        ("12:30 at", Kind.TEXT),
+        # a science story's end is the story's, as AEB's annotators read it
+        ("Provided by European Space Agency", Kind.TEXT),
+        ("provided by the Japanese Jiji Press from the second quarter of", Kind.TEXT),
+        ("Key events", Kind.TEASER),
+        ("Highlights", Kind.TEASER),
+        ("Trending Tickers", Kind.TEASER),
+        ("Join the discussion…", Kind.COMMENTS),
+        ("Sort by Best", Kind.COMMENTS),
+        ("NEWS RELEASE 18-NOV-2019", Kind.DATE),
+        ("Trade Minister Rha Woong-bae (Yonhap)", Kind.CAPTION),
+        ("By — Meg Kinnard, Associated Press", Kind.BYLINE),
+    ],
+)
+def test_classify_furniture_of_still_more_sites(line: str, kind: Kind) -> None:
+    assert classify(line) is kind
+
+
+def test_a_byline_after_a_dash_names_its_author() -> None:
+    assert byline("By — Meg Kinnard, Associated Press") == "Meg Kinnard, Associated Press"
+    assert parse_date("NEWS RELEASE 18-NOV-2019") == dt.date(2019, 11, 18)
+
+
+def test_a_sites_name_after_a_spaced_colon_leaves_the_title() -> None:
+    title = "Thousands Of Teachers Pack Indiana Statehouse For Protest"
+    page = f"{title} : NPN\n\nBy Jane Doe\n\n{make_body(59)}\n"
+    assert [s.title for s in segment(page)] == [title]
+
+
+def test_a_caption_over_its_credit_alone_is_no_headline() -> None:
+    # "Image" / the caption / "Credit...Name/Outlet" under the deck: with its credit on the
+    # next line, the caption would stand alone over the byline as a headline does
+    title = "Trump Turns China Trade Talks Into Prime-Time Drama, and the World Waits"
+    page = (
+        f"{title}\n\nThe president has kept negotiators, farmers and markets on edge with "
+        "cliffhanger announcements.\n\nImage\n\nPresident Trump with China's top trade "
+        "negotiator, Liu He, in the Oval Office last month.\nCredit...Doug Mills/The New York "
+        f"Courier\n\nBy Miriam Castellanos and Peter Rudd\n\nNov. 20, 2019\n\n{make_body(60)}\n"
+    )
+    stories = segment(page)
+    assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 20))]
+    assert "Liu He" not in stories[0].body

@@ -57,7 +57,7 @@ _NAV_PATTERNS = (
     r"teilen sie diesen (?:beitrag|artikel)|compartilhe isso|partagez cet article",
     r"advertisement|advertising|advertise(?: with us)?|sponsored(?: content| by)?|ad choices",
     r"(?:advertisement\s*[-–—:]?\s*)?(?:story|article|content) continues(?: below)?"
-    r"(?: advertisement)?",
+    r"(?: advertisement| (?:the )?(?:gallery|video|photos?|slideshow|ad))?",
     r"advertisement\s*[-–—:]?\s*(?:continue|scroll) (?:reading|to continue)(?: below)?",
     r"(?:sign up|subscribe) (?:for|to) (?:our|the)(?: [\w'-]+){0,3} newsletters?"
     r"(?: (?:for|to|and) [\w' -]{1,60})?",  # "... newsletter for exclusive updates"
@@ -65,7 +65,7 @@ _NAV_PATTERNS = (
     r"sign (?:in|up)|log ?in|log ?out|menu|search|close",
     r"listen(?: to (?:this )?(?:article|story))?|copy link|link copied",
     r"tweet|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|instagram|youtube",
-    r"flipboard",
+    r"flipboard|tumblr|sms|pocket|hatena|line|vk|weibo|wechat|kakaotalk",  # a share row's buttons
     # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow us on X"
     rf"follow [\w.'&-]+(?: [\w.'&-]+){{0,5}} on {_NETWORK}(?:(?:,| and| or),? {_NETWORK})*\.?",
     # an icon's alternative text: "Facebook Icon The letter F.", "Email icon An envelope."
@@ -107,7 +107,8 @@ _NAV_PATTERNS = (
     # a blog's footers: "Email This", "Older Posts", "Subscribe to: Posts (Atom)", "Simple
     # theme. Powered by Blogger.", "Blog Archive", "About Me"
     r"e-?mail this|(?:older|newer) posts?|subscribe to\s*:\s*posts(?: \(atom\))?",
-    r"(?:[\w-]+ theme\. )?powered by [\w.]+\.?|blog archive|about me",
+    r"(?:(?:simple|awesome inc|contempo|soho|emporio|notable|essential|ethereal|watermark"
+    r"|travel|picture window) theme\. )?powered by [\w.]+\.?|blog archive|about me",
     # a video's labels: "Click to play video: '…'", "WATCH ABOVE: …", and in Portuguese
     r"click to play video\s*:.*|watch above\s*:.*",
     r"assista ao v[íi]deo\s*:?.*|v[íi]deo do youtube|inscreva-se no canal\b.*",
@@ -115,6 +116,17 @@ _NAV_PATTERNS = (
     # notícias do OCP no seu WhatsApp", "Clique aqui e participe do grupo"
     r"receba (?:as |nossas |em seu )[^.]{0,80}(?:whatsapp|telegram|e-?mail|newsletter)\b.*",
     r"clique (?:aqui|para compartilhar)\b.*",
+    # a post's and a page's furniture: "(END)", hashtags, "Posted in Sport | Tagged … | Leave
+    # a comment", "Kindly share this story:", "Bookmark", "Copy URL", "Leave your feedback",
+    # "Contact: theeditor@…", "[Close]", "Load earlier posts", "How does this make you feel?"
+    r"\(end\)|#[^\W\d_][\w-]*(?: [\w-]+){0,4}|posted in [\w &,'-]{1,60}\s*\|.*",
+    r"(?:kindly |please )?share this (?:story|article|post)\s*:?|bookmark|copy (?:url|link)",
+    r"leave (?:your|a) feedback|contact\s*:\s*\S+@\S+|\[(?:close|print|back)\]",
+    r"load (?:more|earlier|older|newer) (?:posts|stories|entries|updates)",
+    r"how does this (?:story |article )?make you feel\?",
+    # a post's bare "Tags" or "Keywords" over its labels
+    r"tags|keywords",
+    r"this (?:article|story) (?:is )?tagged (?:under|with)\s*:?",
     # a banner over an old story: "This article is more than 4 years old."
     r"this (?:article|story|page) is more than (?:\d+|a|an|one|two|three|four|five|six|seven"
     r"|eight|nine|ten) (?:years?|months?) old\.?",
@@ -165,7 +177,8 @@ _NAV_PATTERNS = (
     r"|leestijd)\s*:?\s*\d+\s*\w+",
     rf"printed(?: on)?\s*:.*|{_PRINTED_URL_LINE}",  # a printed page's footer
     # a paywall's notices: "You have 0 free articles remaining.", "Already a subscriber? Log in."
-    r"you have (?:\d+|one|no) free (?:articles?|stories) (?:remaining|left)(?: this month)?\.?",
+    r"you have (?:\d+|one|no) free (?:articles?|stories) (?:remaining|left)(?: this month)?\.?"
+    r"(?: .*)?",
     r"already a (?:subscriber|member)\?(?:\s*(?:log|sign) in\.?)?",
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
     # a caption's label or button alone: "Media caption,", "Enlarge this image", "Show caption"
@@ -173,7 +186,8 @@ _NAV_PATTERNS = (
     rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
     # a live blog's time over an entry: "6.47am GMT", "10:02 ET" (a bare "1:41" may be a
     # table's figure)
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*(?:[a-z]{2,4})?|gmt|bst|utc|cet|e[sd]?t|p[sd]?t)",
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*(?:[a-z]{2,4})?|gmt|bst|utc|cest|cet|e[sd]?t|p[sd]?t"
+    r"|c[sd]t|m[sd]t|hkt|sgt|jst|kst|ist|aest|aedt|pht|msk|sast)",  # "16:12 HKT"
     # "Updated 10:41PM", "Today 12:01 AM": a time without its date dates nothing
     r"(?:today|yesterday)(?: at)?,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[a-z]{2,4})?",
     r"(?:last )?(?:published|updated|posted)(?: at)?\s*:?\s*\d{1,2}[:.]\d{2}"
@@ -325,7 +339,8 @@ _TEASER = re.compile(
     # "More Politics News"
     r"more (?:local|national|world|u\.?s\.?|politics|business|sports?|entertainment|health"
     r"|science|tech(?:nology)?|crime|education|weather|opinion|election|state|top) news|"
-    r"read (?:this )?next|next story|key points|what you should know|"
+    r"read (?:this )?next|next story|key points|what you should know|key events|"
+    r"(?:story )?highlights|trending tickers|"
     r"(?:recommended|popular) on [\w .'&-]{1,40}|mehr nachrichten zu[mr]? [\w -]{1,40}|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
     r"more on this (?:story|topic)|other news|more stories like this(?: one)?|"
@@ -358,6 +373,7 @@ _COMMENTS = re.compile(
     # discussion.", "Discussion about this post"
     r"|(?:sign in|log in|register)(?: or (?:create|register)[\w' ]{0,40})? to join the "
     r"(?:discussion|conversation)\.?|discussion about this (?:post|article|story)"
+    r"|join the discussion(?:\.\.\.|…)?|sort by (?:best|newest|oldest|top)"
     # ... as WordPress prints it in Italian, German, French, Spanish, Portuguese and Dutch
     r"|lascia un commento annulla risposta|il tuo indirizzo (?:e-?mail )?non sarà pubblicato\..*"
     r"|schreibe einen kommentar antworten abbrechen"
@@ -377,7 +393,7 @@ _COMMENTS = re.compile(
 # without look-behinds, which a property test's generator of matching lines handles badly).
 _BY = (  # "By" and a colon too: "By: Jane Doe", "by: TOM KRISHER, Associated Press"
     r"(?:(?:(?:Written|Reported|Posted|Published|Story|Words|Analysis|Commentary|WRITTEN|REPORTED"
-    r"|POSTED|PUBLISHED|STORY|WORDS|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY):?|by:)"
+    r"|POSTED|PUBLISHED|STORY|WORDS|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY)(?::|\s+[—–])?|by:)"
 )
 _NAME = (
     r"(?:(?:the|a|an)\s+)?[^\W\d_a-z]\.?"
@@ -396,7 +412,7 @@ _SOURCE = re.compile(
 _AGENCIES = (
     r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock|bloomberg"
     r"|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
-    r"|science photo library|alamy(?: stock photo)?"
+    r"|science photo library|alamy(?: stock photo)?|yonhap|pti|ians|bernama|antara|efe|ansa"
 )
 _CREDIT_LABEL = r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
 
@@ -414,6 +430,9 @@ def _bracketed_credit(left: str, right: str, first: str) -> str:
 # "[Loren Elliott/Reuters]" (an agency alone there names a link's source: "… It's
 # Complicated [Bloomberg]")
 _CREDIT = re.compile(
+    # a short caption that ends in its agency alone, no sentence before it: "Trade Minister
+    # Rha Woong-bae (Yonhap)" (a paragraph's "… the ministry said. (AFP)" is a wire's credit)
+    rf"^[^.!?]{{1,100}}\s\((?:{_AGENCIES})\)$|"
     rf"(?:{_bracketed_credit('(', ')', f'{_CREDIT_LABEL}|{_AGENCIES}')}"
     rf"|{_bracketed_credit('[', ']', _CREDIT_LABEL)})\s*$",
     re.IGNORECASE,
@@ -468,7 +487,7 @@ _DATE_BODY = (
     rf"(?:{_MONTH}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}|"
     rf"{_DAY_MONTH}\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
-    rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|{_CJK_DATE})"  # "2018.08.16", "11/18/19"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|\d{{1,2}}-{_MONTH}-\d{{4}}|{_CJK_DATE})"  # "18-NOV-2019"
 )
 # "10:32 am", "10h32", "10:32 Uhr", and a clock of four figures before its zone, with the
 # time elsewhere in brackets: "0159 GMT (0959 HKT)"
@@ -484,7 +503,7 @@ _ZONE = (
 # A date's label: "Updated", "Last updated on:", "Filed on".
 _LABEL = (
     r"(?:(?:(?:last|first)\s+)?"
-    r"(?:updated|published|posted|modified|created|filed|date|dated|issued)"
+    r"(?:updated|published|posted|modified|created|filed|date|dated|issued|news release)"
     r"(?:\s+on)?"
     # and in German, French, Spanish, Portuguese, Italian and Dutch: "Veröffentlicht am",
     # "Publié le", "Publicado em", "Pubblicato il", "Gepubliceerd op"
@@ -994,6 +1013,7 @@ _SHORT_LEAD_WORDS = (
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
     *("press", "investor"),  # a press release's contact block
     *("want", "older", "newer", "powered", "blog", "simple", "watch", "assista", "vídeo"),
+    *("awesome", "contempo", "soho", "emporio", "notable", "essential", "ethereal", "travel"),
     *("inscreva", "receba", "clique", "curtir", "key", "relacionado", "report"),
     *("picture", "slide"),  # a gallery's counter
     *("today", "yesterday"),
@@ -1018,6 +1038,9 @@ _SHORT_LEAD_WORDS = (
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("issued",),
+    *("kindly", "please", "bookmark", "leave", "load", "how"),
+    *("highlights", "keywords", "tags", "join", "sort", "tumblr", "sms", "pocket"),
+    *("hatena", "line", "vk", "weibo", "wechat", "kakaotalk", "copy", "contact", "posted"),
     *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),
     *("atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),

@@ -103,7 +103,7 @@ _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
 # What divides a page's title line: "Headline - Site", "Headline | Section | Site".
-_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/]|::)\s+")
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/:]|::)\s+")
 _LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
 _NAME_JOINS = frozenset({"and", "&"})
@@ -198,6 +198,7 @@ def lines(text: str) -> list[Line]:
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
     kinds = _labelled_captions(texts, _split_bylines(texts, classify_page(texts, text)))
+    kinds = _credited_captions(texts, kinds, gaps)
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = kinds[i]
@@ -283,6 +284,31 @@ def _labelled_captions(texts: list[str], kinds: list[Kind]) -> list[Kind]:
     for at in range(labels[0] + 2, len(texts)):
         if kinds[at] is Kind.TEXT and texts[at] in captions:
             kinds[at] = Kind.CAPTION  # printed again
+    return kinds
+
+
+# A credit alone on its line, under its caption: "Credit...Doug Mills/The New York Times",
+# "Image Credit: Shutterstock", "Photo: Gene J. Puskar".
+_CREDIT_ALONE = re.compile(
+    r"(?:image |photo )?(?:credit|photo(?:graph)?|image|picture|foto)s?\s*(?::|\.\.\.|…)",
+    re.IGNORECASE,
+)
+
+
+def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> list[Kind]:
+    """`kinds`, with the line right over a credit alone, with no break between them, read as
+    the caption it credits ("President Trump with China's top trade negotiator, Liu He, in
+    the Oval Office last month." over "Credit...Doug Mills/The New York Times"): standing
+    alone, it would pass for a headline over the byline."""
+    for at in range(1, len(texts)):
+        if (
+            kinds[at] is Kind.CAPTION
+            and gaps[at] == 0
+            and kinds[at - 1] is Kind.TEXT
+            and len(texts[at - 1]) <= CAPTION_CHARS
+            and _CREDIT_ALONE.match(texts[at])
+        ):
+            kinds[at - 1] = Kind.CAPTION
     return kinds
 
 
@@ -1067,10 +1093,13 @@ def _without_site_name(title: str) -> str:
     """A title without the site's name that a page's title line appends after a bar: "NASA
     Picks SpaceX ... Moon Lander Project | Space" (up to `_SITE_WORDS` words a part, and a
     headline of `_HEADLINE_WORDS` or more before them), or after a dash when the name is the
-    site's domain ("… in economy seat - oregonlive.com", "… - WDAY.RU"). Another dash is left
-    alone: a wire's headline names its source or its day so ("SUGAR IMPORTS DOWN IN WEEK -
-    USDA")."""
+    site's domain ("… in economy seat - oregonlive.com", "… - WDAY.RU"), or after a spaced
+    colon ("… Pack Indiana Statehouse For Protest : NPR"). Another dash is left alone: a
+    wire's headline names its source or its day so ("SUGAR IMPORTS DOWN IN WEEK - USDA")."""
     title = _DOMAIN_SUFFIX.sub("", title)
+    head, colon, site = title.rpartition(" : ")
+    if colon and len(site.split()) <= _SITE_WORDS and len(head.split()) >= _HEADLINE_WORDS:
+        title = head
     parts = title.split(" | ")
     while len(parts) > 1 and len(parts[-1].split()) <= _SITE_WORDS:
         parts.pop()
