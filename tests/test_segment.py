@@ -2590,3 +2590,63 @@ def test_a_caption_over_its_credit_alone_is_no_headline() -> None:
     stories = segment(page)
     assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 20))]
     assert "Liu He" not in stories[0].body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # captions credited after a dash, a label or a slash, and by NDTV's "(Representational)"
+        (
+            "Julian Assange is driven out of Southwark Crown Court in London, May 2019 - "
+            "Copyright REUTERS/Henry Nicholls",
+            Kind.CAPTION,
+        ),
+        (
+            "Timothy Weeks and Kevin King, pictured in a video released in 2017 - AFP/File",
+            Kind.CAPTION,
+        ),
+        (
+            "An Emirates Boeing 787-10 on display at the Dubai Air Show. Photographer: Christopher "
+            "Pike/Bloomberg",
+            Kind.CAPTION,
+        ),
+        ("Esper and Lich at a meeting in Hanoi, November 20, 2019. /Reuters Photo", Kind.CAPTION),
+        ("Slowing down the metabolic rate is not possible yet (Representational)", Kind.CAPTION),
+        ("Oil prices fall - Reuters", Kind.TEXT),  # a headline that names its source
+        # an agency's tags, a page's own links, a print edition's note, a wire's helpers
+        ("[Editor: huaxia]", Kind.BOILERPLATE),
+        ("Permalink https://p.dw.com/p/3TKq8", Kind.BOILERPLATE),
+        ("Text size Aa Aa", Kind.BOILERPLATE),
+        (
+            "Appeared in the November 21, 2019, print edition as 'Tariff Demands Complicate "
+            "Trade Deal.'",
+            Kind.BOILERPLATE,
+        ),
+        ("— With assistance by Deena Shah", Kind.BOILERPLATE),
+        ("Watch Live News:", Kind.BOILERPLATE),
+        ("LIVE TV", Kind.BOILERPLATE),
+        ("Live TV shows drew record audiences, the ratings firm said.", Kind.TEXT),
+        ("Keywords Afghanistan, Taliban, Logar, Chinook, US military, NATO", Kind.BOILERPLATE),
+        ("ALSO WATCH | Trump impeachment: What happens next?", Kind.LINK),
+        ("Reuse this content (opens in new window)", Kind.BOILERPLATE),
+        # an e-mail's header as a mail client prints it
+        ("From: Byte Sized <hello@bytesized.news>", Kind.BOILERPLATE),
+        ("To: reader@example.com", Kind.BOILERPLATE),
+        ("From: the ministry, he said", Kind.TEXT),
+    ],
+)
+def test_classify_furniture_of_wires_papers_and_mail(line: str, kind: Kind) -> None:
+    assert classify(line) is kind
+
+
+def test_a_plain_text_newsletters_underlined_items_are_its_stories() -> None:
+    # "** Title" over a rule of dashes over its text: each item is a story of its own, its
+    # title without the bold marks
+    rule = "-" * 60
+    first, second = make_title(61), make_title(62)
+    page = (
+        f"** The World Brief\n{rule}\n\nTHE WORLD BRIEF\n\n** AUSTRIA\n{rule}\n\n"
+        f"** {first}\n{rule}\n\n{make_body(61)}\n\n{'=' * 60}\n\n"
+        f"** {second}\n{rule}\n\n{make_body(62)}\n"
+    )
+    assert [s.title for s in segment(page)][-2:] == [first, second]

@@ -120,6 +120,17 @@ _NAV_PATTERNS = (
     # a comment", "Kindly share this story:", "Bookmark", "Copy URL", "Leave your feedback",
     # "Contact: theeditor@…", "[Close]", "Load earlier posts", "How does this make you feel?"
     r"\(end\)|#[^\W\d_][\w-]*(?: [\w-]+){0,4}|posted in [\w &,'-]{1,60}\s*\|.*",
+    # an agency's editor tag, a page's links to itself and its type size, a print edition's
+    # note, a wire's helpers, a TV site's player: "[Editor: huaxia]", "Permalink https://…",
+    # "Text size Aa Aa", "Appeared in the November 21, 2019, print edition as '…'.", "— With
+    # assistance by Deena Shah", "Watch Live News:", "LIVE TV"
+    r"\[editor\s*:\s*[\w .-]{1,40}\]|permalink\s*:?\s*\S*|text size\b.*",
+    r"appeared in the [\w ,]{1,40} print edition\b.*|[—–-]+\s*with assistance (?:by|from) .*",
+    r"watch (?:live(?: news| tv)?|now)\s*:?|live tv",
+    # a post's labels without a colon, as a list: "Keywords Afghanistan, Taliban, Logar"
+    r"(?:related subjects|keywords)\s+[^.!?]*,[^.!?]*",
+    # an e-mail's header as a mail client prints it: "From: Byte Sized <hello@…>", "To: …"
+    r"(?:from|to|cc|bcc|reply-to)\s*:\s*[^@\s]*(?:\s[^@\s]+)*\s*<?[\w.+-]+@[\w.-]+>?",
     r"(?:kindly |please )?share this (?:story|article|post)\s*:?|bookmark|copy (?:url|link)",
     r"leave (?:your|a) feedback|contact\s*:\s*\S+@\S+|\[(?:close|print|back)\]",
     r"load (?:more|earlier|older|newer) (?:posts|stories|entries|updates)",
@@ -163,7 +174,7 @@ _NAV_PATTERNS = (
     r"(?:filed (?:under|to)\s*:?|(?:tagged(?: with)?|tags|topics|categories|labels|schlagwörter"
     r"|stichwörter|etiquetas|tag)\s*:).*",
     r"was this (?:article|story|page|post|information) (?:helpful|useful)\??(?:\s*yes\s*no)?",
-    r"reuse this content",
+    r"reuse this content(?: \(opens in (?:a )?new window\))?",
     # a pitch to subscribe or to read on: "Subscribe to The Times", "Like this article?"
     # (with a capital: "... the right to\nsubscribe to ordinary shares." is a wrapped sentence)
     r"(?-i:S)ubscribe(?: now)? to (?:the |our )?[\w'&-]+(?: [\w'&-]+){0,3}",
@@ -314,7 +325,8 @@ _BREADCRUMB = re.compile(r"^home(?:\s+[\w&'-]+|(?:\s*[|›>»/•·]\s*[\w&' -]+
 _CRUMB = r"[^\W\d_a-z][\w&'’.-]*(?: [\w&'’.-]+){0,3}"  # a label: a capital first
 _TRAIL = re.compile(rf"{_CRUMB}(?:\s+[›>»]\s+{_CRUMB})+")
 _LINK = re.compile(
-    r"^(?:also read|read also|read more|see also|related|recommended|must read|don'?t miss|"
+    r"^(?:also read|read also|also watch|read more|see also|related|recommended|must read|"
+    r"don'?t miss|"
     r"(?:now )?watch|listen|more|read next|read|see more|"
     # and in German, Portuguese, Spanish, French, Italian, Dutch and Russian
     r"lesen sie auch|leia (?:também|mais)|lea también|lee también|(?:à )?lire aussi|"
@@ -414,7 +426,10 @@ _AGENCIES = (
     r"|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
     r"|science photo library|alamy(?: stock photo)?|yonhap|pti|ians|bernama|antara|efe|ansa"
 )
-_CREDIT_LABEL = r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
+_CREDIT_LABEL = (
+    r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
+    r"|representational"  # "(Representational)", "(Representational Image)"
+)
 
 
 def _bracketed_credit(left: str, right: str, first: str) -> str:
@@ -444,15 +459,18 @@ _CREDIT = re.compile(
 # but for its particles ("Janus van den Eijnden").
 _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)"
 _BARE_CREDIT = re.compile(
-    rf"(?:\b(?i:photograph|photo|image|picture|credit|bildquelle|foto|фото)s?"
+    rf"(?:\b(?i:photographer|photograph|photo|image|picture|credit|bildquelle|foto|фото)s?"
     rf"\s*(?::|\.\.\.|…)\s*{_CAPTIONED}"
     rf"(?:[ /]{_CAPTIONED})*"
     rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?"
     rf"(?i: via (?:{_AGENCIES}))?"  # "Matthew Staver/Bloomberg via Getty Images"
     # after the caption's sentence: "... in Islamabad. — Reuters/File", "... at KeyBank
     # Center. (Harry Scull Jr./Buffalo News)"
-    rf"|[.!?\"”]\s+(?:[—–]\s*(?i:{_AGENCIES})(?i:/(?:file|photo))?"
-    rf"|\((?:{_CAPTIONED}\s?){{1,4}}/\s?(?:{_CAPTIONED}\s?){{1,4}}\)))\s*$"
+    rf"|[.!?\"”]\s+(?:[—–/]\s*(?i:{_AGENCIES})(?i:/(?:file|photo)| photo)?"
+    rf"|\((?:{_CAPTIONED}\s?){{1,4}}/\s?(?:{_CAPTIONED}\s?){{1,4}}\))"
+    # after a dash, an agency's file photo or a copyright: "… released in 2017 - AFP/File",
+    # "… in London, May 2019 - Copyright REUTERS/Henry Nicholls"
+    rf"|\s[-–—]\s*(?:[\w ]{{2,30}}/(?i:files?|photo)|(?i:copyright)\s.{{2,60}}))\s*$"
 )
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
@@ -1038,7 +1056,9 @@ _SHORT_LEAD_WORDS = (
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("issued",),
-    *("kindly", "please", "bookmark", "leave", "load", "how"),
+    *("kindly", "please", "bookmark", "leave", "load", "how", "from", "to", "cc", "bcc"),
+    *("reply-to",),
+    *("editor", "permalink", "text", "appeared", "watch", "live", "related", "keywords"),
     *("highlights", "keywords", "tags", "join", "sort", "tumblr", "sms", "pocket"),
     *("hatena", "line", "vk", "weibo", "wechat", "kakaotalk", "copy", "contact", "posted"),
     *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),

@@ -103,6 +103,7 @@ _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
 # What divides a page's title line: "Headline - Site", "Headline | Section | Site".
+_UNDERLINE = re.compile(r"[-=_~]{10,}")  # a rule under a plain-text title
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/:]|::)\s+")
 _LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
@@ -644,6 +645,8 @@ class Page:
             end = at  # a headline over a datelined lede: a wire story starts here
         if end is None and self.opens_next(at):
             end = at  # a headline cut from its own lede: the lede follows it
+        if end is None and self.underlined(at):
+            end = at  # a plain-text newsletter's item: its title underlined, then its text
         if (
             end is None
             and headline.blanks_after >= 2
@@ -729,6 +732,21 @@ class Page:
             and not self.is_headline_shape(at)
             and at + 1 < len(self)
             and self[at + 1].is_prose
+        )
+
+    def underlined(self, at: int) -> bool:
+        """Whether a rule of dashes or equals signs underlines the line, with no break between
+        them, and prose follows (a paragraph, or a hard-wrapped one's first line): a plain-text
+        newsletter's or document's title ("** Hunter catches bubonic plague after eating wild
+        rabbit" over "-----…" over its text)."""
+        return (
+            self[at].blanks_after == 0
+            and at + 2 < len(self)
+            and bool(_UNDERLINE.fullmatch(self[at + 1].text))
+            and (
+                self.prose_follows(at + 2)
+                or (self[at + 2].kind is Kind.TEXT and self._runs_on(at + 2))
+            )
         )
 
     def opens_next(self, at: int) -> bool:
@@ -1086,6 +1104,7 @@ def _names(text: str) -> bool:
     )
 
 
+_BOLD = re.compile(r"^\*\*\s*|\s*\*\*$")  # a plain-text e-mail's bold title: "** Title"
 _DOMAIN_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}$")
 
 
@@ -1096,7 +1115,7 @@ def _without_site_name(title: str) -> str:
     site's domain ("… in economy seat - oregonlive.com", "… - WDAY.RU"), or after a spaced
     colon ("… Pack Indiana Statehouse For Protest : NPR"). Another dash is left alone: a
     wire's headline names its source or its day so ("SUGAR IMPORTS DOWN IN WEEK - USDA")."""
-    title = _DOMAIN_SUFFIX.sub("", title)
+    title = _DOMAIN_SUFFIX.sub("", _BOLD.sub("", title))
     head, colon, site = title.rpartition(" : ")
     if colon and len(site.split()) <= _SITE_WORDS and len(head.split()) >= _HEADLINE_WORDS:
         title = head
