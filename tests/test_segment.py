@@ -2538,7 +2538,6 @@ def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
         ("Contact: theeditor@lagossentinel.example", Kind.BOILERPLATE),
         ("[Close]", Kind.BOILERPLATE),
         ("Load earlier posts", Kind.BOILERPLATE),
-        ("How does this make you feel?", Kind.BOILERPLATE),
         ("LINE", Kind.BOILERPLATE),
         ("Tumblr", Kind.BOILERPLATE),
         ("Line up the guns", Kind.TEXT),

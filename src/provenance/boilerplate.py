@@ -107,8 +107,7 @@ _NAV_PATTERNS = (
     # a blog's footers: "Email This", "Older Posts", "Subscribe to: Posts (Atom)", "Simple
     # theme. Powered by Blogger.", "Blog Archive", "About Me"
     r"e-?mail this|(?:older|newer) posts?|subscribe to\s*:\s*posts(?: \(atom\))?",
-    r"(?:(?:simple|awesome inc|contempo|soho|emporio|notable|essential|ethereal|watermark"
-    r"|travel|picture window) theme\. )?powered by [\w.]+\.?|blog archive|about me",
+    r"(?:simple theme\. )?powered by [\w.]+\.?|blog archive|about me",
     # a video's labels: "Click to play video: '…'", "WATCH ABOVE: …", and in Portuguese
     r"click to play video\s*:.*|watch above\s*:.*",
     r"assista ao v[íi]deo\s*:?.*|v[íi]deo do youtube|inscreva-se no canal\b.*",
@@ -118,7 +117,7 @@ _NAV_PATTERNS = (
     r"clique (?:aqui|para compartilhar)\b.*",
     # a post's and a page's furniture: "(END)", hashtags, "Posted in Sport | Tagged … | Leave
     # a comment", "Kindly share this story:", "Bookmark", "Copy URL", "Leave your feedback",
-    # "Contact: theeditor@…", "[Close]", "Load earlier posts", "How does this make you feel?"
+    # "Contact: theeditor@…", "[Close]", "Load earlier posts"
     r"\(end\)|#[^\W\d_][\w-]*(?: [\w-]+){0,4}|posted in [\w &,'-]{1,60}\s*\|.*",
     # an agency's editor tag, a page's links to itself and its type size, a print edition's
     # note, a wire's helpers, a TV site's player: "[Editor: huaxia]", "Permalink https://…",
@@ -134,7 +133,6 @@ _NAV_PATTERNS = (
     r"(?:kindly |please )?share this (?:story|article|post)\s*:?|bookmark|copy (?:url|link)",
     r"leave (?:your|a) feedback|contact\s*:\s*\S+@\S+|\[(?:close|print|back)\]",
     r"load (?:more|earlier|older|newer) (?:posts|stories|entries|updates)",
-    r"how does this (?:story |article )?make you feel\?",
     # a post's bare "Tags" or "Keywords" over its labels
     r"tags|keywords",
     r"this (?:article|story) (?:is )?tagged (?:under|with)\s*:?",
@@ -900,6 +898,16 @@ _CALL = re.compile(
     r"|never|please|for more)\b",
     re.IGNORECASE,
 )
+# `_CALL`'s first three letters, in lower case: a gate before it
+_CALL_LEADS = frozenset(
+    word[:3]
+    for word in (
+        *("subscribe", "sign", "follow", "join", "like", "share", "read", "download", "get"),
+        *("click", "tap", "receive", "register", "support", "donate", "become", "stay"),
+        *("listen", "watch", "visit", "send", "tell", "leave", "want", "need", "don't"),
+        *("do not", "never", "please", "for more"),
+    )
+)
 _ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us|[Pp]lease)\b")  # not "the US"
 _SITE_THINGS = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign[- ]?ups?|inbox|apps?|comments?"
@@ -917,11 +925,17 @@ def is_pitch(line: str, *, addressed: bool = True) -> bool:
     attribution in it, about the site's own things (`_SITE_THINGS`), and a call to act
     (`_CALL`) or, if `addressed`, words to the reader (`_ADDRESSED`: a blog's own sentences
     speak to the reader too, "And you'll have a lot less money in your bank account.")."""
-    if line[0].islower() or len(line.split()) > _PITCH_WORDS or not _SITE_THINGS.search(line):
-        return False  # (a line in lower case runs on from a wrapped sentence)
-    if _QUOTED.search(line):
-        return False
-    return bool(_CALL.match(line)) or (addressed and bool(_ADDRESSED.search(line)))
+    if line[0].islower():
+        return False  # a line in lower case runs on from a wrapped sentence
+    if not addressed and line[:3].lower() not in _CALL_LEADS:
+        return False  # most lines of a story's body
+    if not (_CALL.match(line) or (addressed and _ADDRESSED.search(line))):
+        return False  # first the cheap test that rules out most lines
+    return (
+        len(line.split()) <= _PITCH_WORDS
+        and bool(_SITE_THINGS.search(line))
+        and not _QUOTED.search(line)
+    )
 
 
 # The letters outside ASCII that a case-blind expression takes for ASCII ones, where `lower`
@@ -1031,7 +1045,6 @@ _SHORT_LEAD_WORDS = (
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
     *("press", "investor"),  # a press release's contact block
     *("want", "older", "newer", "powered", "blog", "simple", "watch", "assista", "vídeo"),
-    *("awesome", "contempo", "soho", "emporio", "notable", "essential", "ethereal", "travel"),
     *("inscreva", "receba", "clique", "curtir", "key", "relacionado", "report"),
     *("picture", "slide"),  # a gallery's counter
     *("today", "yesterday"),
@@ -1056,7 +1069,7 @@ _SHORT_LEAD_WORDS = (
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("issued",),
-    *("kindly", "please", "bookmark", "leave", "load", "how", "from", "to", "cc", "bcc"),
+    *("kindly", "please", "bookmark", "leave", "load", "from", "to", "cc", "bcc"),
     *("reply-to",),
     *("editor", "permalink", "text", "appeared", "watch", "live", "related", "keywords"),
     *("highlights", "keywords", "tags", "join", "sort", "tumblr", "sms", "pocket"),

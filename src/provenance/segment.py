@@ -301,6 +301,8 @@ def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> 
     the caption it credits ("President Trump with China's top trade negotiator, Liu He, in
     the Oval Office last month." over "Credit...Doug Mills/The New York Times"): standing
     alone, it would pass for a headline over the byline."""
+    if Kind.CAPTION not in kinds:
+        return kinds  # most pages
     for at in range(1, len(texts)):
         if (
             kinds[at] is Kind.CAPTION
@@ -513,7 +515,7 @@ class Page:
         shapes = self._shapes
         names: set[str] = set()
         for at, line in enumerate(self.lines[1:], start=1):
-            if line.kind is Kind.TEXT and line.is_paragraph:
+            if line.kind is Kind.TEXT and _is_paragraph(line.text, line.words):
                 return None  # (a cookie banner over the headline is no paragraph of text)
             if shapes[at]:
                 names = names or _title_names(self.lines[0])
@@ -926,7 +928,9 @@ class _Draft:
             kept, cut = kept[:end], kept[end]
             body = body[: body.index(cut)]
         if not self.whole:  # a newsletter's or an app's box between paragraphs
-            kept = [k for k in kept if k.is_paragraph or not is_pitch(k.text, addressed=False)]
+            kept = [
+                k for k in kept if not (is_pitch(k.text, addressed=False) and not k.is_paragraph)
+            ]
         if self.title:  # under a headline, furniture between its header and its first paragraph
             head = _furniture_run(kept)
             if head and _opens_lede(kept[head - 1], kept[head]):
