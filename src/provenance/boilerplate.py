@@ -892,22 +892,15 @@ def _is_disclosure(line: str) -> bool:
 # experience!", "Comments are moderated and generally will be posted if they are on-topic.",
 # "Get the day's top stories delivered to your inbox.": a call to act, or the reader
 # addressed, about the site's own furniture (its newsletters, app, comments, accounts).
-_CALL = re.compile(
-    r"(?:subscribe|sign|follow|join|like|share|read|download|get|click|tap|receive|register"
-    r"|support|donate|become|stay|listen|watch|visit|send|tell|leave|want|need|don't|do not"
-    r"|never|please|for more)\b",
-    re.IGNORECASE,
+# What a call to act opens with (its words, and their first three letters as a gate)
+_CALL_WORDS = (
+    *("subscribe", "sign", "follow", "join", "like", "share", "read", "download", "get"),
+    *("click", "tap", "receive", "register", "support", "donate", "become", "stay"),
+    *("listen", "watch", "visit", "send", "tell", "leave", "want", "need", "don't"),
+    *("do not", "never", "please", "for more"),
 )
-# `_CALL`'s first three letters, in lower case: a gate before it
-_CALL_LEADS = frozenset(
-    word[:3]
-    for word in (
-        *("subscribe", "sign", "follow", "join", "like", "share", "read", "download", "get"),
-        *("click", "tap", "receive", "register", "support", "donate", "become", "stay"),
-        *("listen", "watch", "visit", "send", "tell", "leave", "want", "need", "don't"),
-        *("do not", "never", "please", "for more"),
-    )
-)
+_CALL = re.compile(rf"(?:{'|'.join(_CALL_WORDS)})\b", re.IGNORECASE)
+_CALL_LEADS = frozenset(word[:3] for word in _CALL_WORDS)
 _ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us|[Pp]lease)\b")  # not "the US"
 _SITE_THINGS = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign[- ]?ups?|inbox|apps?|comments?"

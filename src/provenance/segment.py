@@ -103,8 +103,8 @@ _LABEL_WORDS = 3  # a place name or a kicker between a headline and its lede
 _NOTE_LINES = 4  # an editor's note between a headline and its lede: at most this many lines
 _NOTE_WORDS = 60  # and this many words
 # What divides a page's title line: "Headline - Site", "Headline | Section | Site".
-_UNDERLINE = re.compile(r"[-=_~]{10,}")  # a rule under a plain-text title
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/:]|::)\s+")
+_UNDERLINE = re.compile(r"[-=_~]{10,}")  # a rule under a plain-text title
 _LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
 _NAME_JOINS = frozenset({"and", "&"})
@@ -784,7 +784,9 @@ class Page:
             if shapes[j]:
                 end = self.header_end(j)
                 if end is not None:
-                    if starts and (self._deck_of(starts[-1], j) or self._split(starts[-1], j, end)):
+                    if starts and (
+                        self._deck_of(starts[-1], j) or self._rest_of_header(starts[-1], j, end)
+                    ):
                         starts[-1] = (starts[-1][0], end)  # the deck's signals: the headline's
                     else:
                         starts.append((j, end))
@@ -803,7 +805,7 @@ class Page:
             or (end > title_at and self.repeats(self[end], self[title_at]))
         )
 
-    def _split(self, start: tuple[int, int], at: int, end: int) -> bool:
+    def _rest_of_header(self, start: tuple[int, int], at: int, end: int) -> bool:
         """Whether the start at `at` (its header ending at `end`) is the rest of the header
         right above it, split by a line: a byline there, its date here, and neither twice
         ("The Impeachment Clock" / "By Victor Davis Hanson" / "About Victor Davis Hanson" /
@@ -986,8 +988,10 @@ def _leading_name(text: str) -> tuple[str, ...]:
 
 def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, pitches: bool = True) -> int:
     """Where a story's own lines end: before the furniture after its last paragraph
-    (`_furniture_run`), and before an author's note there and all under it ("Jeff Foust
-    writes about space policy ...", "Rachael Rettner" over "Rachael has been with ...")."""
+    (`_furniture_run`), the site's pitches to its reader there (`_pitches_before`; not with
+    `pitches` False, for a page kept whole), and before an author's note there and all under
+    it ("Jeff Foust writes about space policy ...", "Rachael Rettner" over "Rachael has been
+    with ...")."""
     end = len(lines)
     while end:
         end -= _furniture_run(lines[end - 1 :: -1], lists=True)
