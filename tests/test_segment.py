@@ -2557,6 +2557,7 @@ def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
         ("Join the discussion…", Kind.COMMENTS),
         ("Sort by Best", Kind.COMMENTS),
         ("NEWS RELEASE 18-NOV-2019", Kind.DATE),
+        ("November 20, 2019, 12:41 PM GMT+4", Kind.DATE),  # a zone's offset in hours
         ("Trade Minister Rha Woong-bae (Yonhap)", Kind.CAPTION),
         ("By — Meg Kinnard, Associated Press", Kind.BYLINE),
     ],
