@@ -1031,7 +1031,7 @@ _SHORT_LEAD_WORDS = (
     *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
     *("customer", "help", "your", "do", "all", "copyright", "image"),
     *("sponsor", "promoted", "in", "our", "community", "download", "invalid", "disclaimer"),
-    *("visit", "gift", "save", "learn", "blogthis", "loading", "all", "mi", "me", "j'aime"),
+    *("visit", "gift", "save", "learn", "blogthis", "loading", "mi", "me", "j'aime"),
     *("gefällt", "got", "have", "labels", "this", "created", "fill", "group", "path"),
     *("rectangle", "oval", "shape", "layer"),
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
@@ -1062,11 +1062,9 @@ _SHORT_LEAD_WORDS = (
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("issued",),
-    *("kindly", "please", "bookmark", "leave", "load", "from", "to", "cc", "bcc"),
-    *("reply-to",),
-    *("editor", "permalink", "text", "appeared", "watch", "live", "related", "keywords"),
-    *("highlights", "keywords", "tags", "join", "sort", "tumblr", "sms", "pocket"),
-    *("hatena", "line", "vk", "weibo", "wechat", "kakaotalk", "copy", "contact", "posted"),
+    *("kindly", "please", "bookmark", "from", "to", "cc", "bcc", "reply-to", "editor"),
+    *("permalink", "text", "appeared", "live", "keywords", "highlights", "join", "sort"),
+    *("tumblr", "sms", "pocket", "hatena", "line", "vk", "weibo", "wechat", "kakaotalk"),
     *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),
     *("atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
