@@ -3,11 +3,13 @@
     python -m benchmarks.pages    # writes docs/pages-table.md
 
 AEB keeps, for each of its 181 real pages, two full-page text dumps (html-text, inscriptis)
-beside the annotators' article body. Each dump is segmented; the story that holds most of
-the article is scored against the body (words: precision, recall, F1), and its title
-against the page's <h1>. The baseline is the dump kept whole, as a tool without
-segmentation would keep it. The AEB tarball is read from ../shared/data and the run is
-skipped, with a message, when it is absent.
+beside the annotators' article body; two Markdown dumps, as scrapers that save pages as
+Markdown write them, are made here from its HTML (markdownify, from the bench extra, and
+html2text, GPL-licensed and so measured only where it is installed). Each dump is
+segmented; the story that holds most of the article is scored against the body (words:
+precision, recall, F1), and its title against the page's <h1>. The baseline is the dump
+kept whole, as a tool without segmentation would keep it. The AEB tarball is read from
+../shared/data and the run is skipped, with a message, when it is absent.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import importlib.util
 import statistics
 import sys
 import tempfile
@@ -32,7 +35,8 @@ from . import datasets
 from .datasets import DATA, REPO
 from .extraction import accuracy
 
-DUMPS = ("html-text", "inscriptis")
+DUMPS = ("html-text", "inscriptis")  # kept by AEB
+MARKDOWN = ("markdownify", "html2text")  # made from AEB's HTML by `markdown`
 TITLE_RATIO = 90.0  # rapidfuzz ratio of normalised texts from which a title is the <h1>
 
 
@@ -86,18 +90,49 @@ class Measured:
         return sum(s.titled for s in self.segmented)
 
 
+def markdown(page: bytes, tool: str) -> str:
+    """The page as a scraper that saves Markdown writes it: with `tool`, one of `MARKDOWN`."""
+    text = page.decode("utf-8", "replace")
+    if tool == "html2text":
+        import html2text
+
+        converter = html2text.HTML2Text()
+        converter.body_width = 0  # a paragraph to a line, not wrapped at 78 columns
+        return converter.handle(text)
+    from bs4 import BeautifulSoup
+    from markdownify import MarkdownConverter
+
+    soup = BeautifulSoup(text, "html.parser")
+    for element in soup(["script", "style", "noscript", "template"]):
+        element.decompose()  # markdownify would print a script's code as text
+    return str(MarkdownConverter().convert_soup(soup))
+
+
+def installed(source: str) -> bool:
+    """Whether the dump `source` can be measured here: AEB's own, or its tool installed."""
+    return source in DUMPS or importlib.util.find_spec(source) is not None
+
+
 def measure(root: Path, source: str) -> Measured:
-    """Every dump of `source` in the unpacked AEB folder `root`, segmented and kept whole."""
+    """Every dump of `source` (one of `DUMPS` or `MARKDOWN`) of the pages in the unpacked AEB
+    folder `root`, segmented and kept whole."""
     with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     truth = {r["story_id"]: r["file"] for r in rows if r["source"] == "groundtruth"}
+    kept_by_aeb = source in DUMPS
     segmented: list[Scored] = []
     whole: list[Scored] = []
     with_h1 = 0
-    for r in sorted((r for r in rows if r["source"] == source), key=lambda r: r["file"]):
-        h1 = headings(gzip.decompress((root / "html" / f"{r['story_id']}.html.gz").read_bytes()))
+    chosen = (r for r in rows if r["source"] == (source if kept_by_aeb else "groundtruth"))
+    for r in sorted(chosen, key=lambda r: r["file"]):
+        page = gzip.decompress((root / "html" / f"{r['story_id']}.html.gz").read_bytes())
+        h1 = headings(page)
         body = (root / "texts" / truth[r["story_id"]]).read_text(encoding="utf-8")
-        ours, kept = score((root / "texts" / r["file"]).read_text(encoding="utf-8"), body, h1)
+        if kept_by_aeb:
+            dump = (root / "texts" / r["file"]).read_text(encoding="utf-8")
+        else:
+            dump = markdown(page, source)
+        ours, kept = score(dump, body, h1)
         segmented.append(ours)
         whole.append(kept)
         with_h1 += bool(h1)
@@ -106,7 +141,8 @@ def measure(root: Path, source: str) -> Measured:
 
 def table(root: Path) -> str:
     lines = [
-        "Made by `python -m benchmarks.pages`: AEB's full-page text dumps, each segmented; the "
+        "Made by `python -m benchmarks.pages`: AEB's full-page text dumps, and Markdown dumps "
+        "of its pages made by markdownify and html2text, each segmented; the "
         "story that holds most of the article against the annotators' body (words), its title "
         "against the page's `<h1>` (where the page has one of 3 words or more). Cells are "
         "mean / median. The baseline keeps the whole dump as one story.",
@@ -115,7 +151,10 @@ def table(root: Path) -> str:
         "stories per page |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for source in DUMPS:
+    for source in DUMPS + MARKDOWN:
+        if not installed(source):
+            lines.append(f"| {source} | not installed (`pip install {source}`) | | | | | |")
+            continue
         measured = measure(root, source)
         titled = f"{measured.titled} of {measured.with_h1}"
         lines.append(row(f"{source}, provenance", measured.segmented, titled))

@@ -112,6 +112,7 @@ def test_an_html_page_without_metadata(tmp_path: Path) -> None:
         ("content", "headline", "link", "published"),
         ("maintext", "title", "source_url", "date_publish"),
         ("raw_content", "headline", "canonical_url", "datePublished"),
+        ("markdown", "title", "url", "date"),
     ],
 )
 def test_jsonl_fields_by_their_common_names(

@@ -30,7 +30,7 @@ from .sources import decode, kind_of, open_stream, read_bytes, reason
 
 Read = Document | Skipped
 
-TEXT_FIELDS = ("text", "content", "maintext", "body", "article", "raw_content")
+TEXT_FIELDS = ("text", "content", "maintext", "body", "article", "raw_content", "markdown")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "source_url", "canonical_url", "uri")
 DATE_FIELDS = (

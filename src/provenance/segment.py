@@ -61,6 +61,8 @@ from .boilerplate import (
     parse_date,
     source,
 )
+from .markup import Marked, is_markdown, read_kinds
+from .markup import read as read_markdown
 from .model import Story
 from .text import normalize, word_count
 
@@ -95,6 +97,7 @@ _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signa
 _SHARE_LINES = 12  # and boilerplate lines beside them
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
+_MAIN_HEADINGS = 2  # main headings of a Markdown page from which none is its headline
 _DOUBLE_GAPS = 0.5  # share of double gaps from which two blank lines mark nothing
 _META = (Kind.DATE, Kind.BYLINE, Kind.SOURCE)
 _NAMED = frozenset((Kind.BYLINE, Kind.SOURCE))  # who wrote or sent it: a credit a comment lacks
@@ -153,6 +156,7 @@ class Line:
     words: int
     teaser: bool = False  # one of a run of teaser items (cut snippets, headline + summary)
     wrapped: bool = False  # between text lines with no blank line, one of them 8 words long
+    heading: bool = False  # marked in Markdown as a main heading: "# Title", a "=" underline
     is_prose: bool = attrs.field(init=False)
 
     @is_prose.default
@@ -177,29 +181,46 @@ class Line:
         return _is_paragraph(self.text, self.words)
 
 
-def lines(text: str) -> list[Line]:
-    """The non-blank lines of `text`, with character offsets of their stripped content."""
+def lines(text: str, *, marked: bool = False) -> list[Line]:
+    """The non-blank lines of `text`, with character offsets of their stripped content;
+    `marked`: the text is Markdown, each line read as the text it marks up."""
     raw: list[tuple[int, int, str]] = []
+    ends: list[int] = []
     gaps: list[int] = []
     blanks = 0
     offset = 0
-    for number, piece in enumerate(_split_lines(text), start=1):
+    pieces = _split_lines(text)
+    shown = read_markdown([piece.strip() for piece in pieces]) if marked else []
+    marks: list[Marked] = []  # those of the lines kept
+    for number, piece in enumerate(pieces, start=1):
         stripped = piece.strip()  # a "\r" before the "\n" is whitespace: stripped with the rest
+        mark = shown[number - 1] if marked else None
         if not stripped:
             blanks += 1
+        elif mark is not None and not mark.text:
+            pass  # Markdown that shows no text (an image alone): neither a line nor a break
         else:
-            raw.append((number, offset + (len(piece) - len(piece.lstrip())), stripped))
+            start = offset + (len(piece) - len(piece.lstrip()))
+            raw.append((number, start, stripped if mark is None else mark.text))
+            ends.append(start + len(stripped))
             gaps.append(blanks)
             blanks = 0
+            if mark is not None:
+                marks.append(mark)
         offset += len(piece) + 1
     gaps.append(blanks)
     texts = [stripped for _, _, stripped in raw]
-    if _breaks_unmarked(texts, gaps):
+    if marked:  # Markdown shows one break for any number of blank lines
+        gaps = [min(gap, 1) for gap in gaps]
+    elif _breaks_unmarked(texts, gaps):
         gaps = [gaps[0], *(1 for _ in gaps[1:-1]), gaps[-1]]
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
     kinds = _labelled_captions(texts, _split_bylines(texts, classify_page(texts, text)))
     kinds = _credited_captions(texts, kinds, gaps)
+    if marked:
+        teasers = [teaser or mark.item for teaser, mark in zip(teasers, marks, strict=True)]
+        kinds = read_kinds(marks, kinds)
     out = []
     for i, (number, start, stripped) in enumerate(raw):
         kind = kinds[i]
@@ -208,7 +229,7 @@ def lines(text: str) -> list[Line]:
         )  # runs on into a line of text, not into a button ("By Jane Doe" over "close")
         if meta_joined and _continues(stripped, raw[i + 1][2]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
-        end = start + len(stripped)
+        end = ends[i]
         before, after = gaps[i], gaps[i + 1]
         # a line of a hard-wrapped paragraph, not one of a list with short lines between its
         # items ("Hill suffers hamstring injury in win over Chargers" between "1:41" and "18:08")
@@ -218,8 +239,21 @@ def lines(text: str) -> list[Line]:
             and 0 < i < len(raw) - 1
             and (words[i - 1] >= _WRAPPED_WORDS or words[i + 1] >= _WRAPPED_WORDS)
         )
+        heading = marked and marks[i].heading
         out.append(
-            Line(number, start, end, stripped, kind, before, after, words[i], teasers[i], wrapped)
+            Line(
+                number,
+                start,
+                end,
+                stripped,
+                kind,
+                before,
+                after,
+                words[i],
+                teasers[i],
+                wrapped,
+                heading,
+            )
         )
     return out
 
@@ -472,10 +506,12 @@ class Page:
     """The lines of one page and what the segmenter learns from the page as a whole."""
 
     lines: list[Line]
+    marked: bool = False  # written in Markdown
 
     @classmethod
     def of(cls, text: str) -> Page:
-        return cls(lines(text))
+        marked = is_markdown(text)
+        return cls(lines(text, marked=marked), marked)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -511,7 +547,13 @@ class Page:
         """Where the page prints its first line again, alone or without the site's name it
         appends ("Esper accuses China ... - Houston Chronicle" over menus, then "Esper accuses
         China ..."): that first line is the page's title, the later one its headline. Only
-        before the first paragraph: further down, a repeat is a link in a list of stories."""
+        before the first paragraph: further down, a repeat is a link in a list of stories.
+        In Markdown, the page's main heading ("# Title") is its headline, where it marks
+        one or two lines: a site that marks every teaser's headline so marks none."""
+        if self.marked:
+            marked = [at for at, line in enumerate(self.lines) if line.heading]
+            if 0 < len(marked) <= _MAIN_HEADINGS and self.lines[marked[0]].kind is Kind.TEXT:
+                return marked[0]
         shapes = self._shapes
         names: set[str] = set()
         for at, line in enumerate(self.lines[1:], start=1):
