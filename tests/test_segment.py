@@ -2650,3 +2650,47 @@ def test_a_plain_text_newsletters_underlined_items_are_its_stories() -> None:
         f"** {second}\n{rule}\n\n{make_body(62)}\n"
     )
     assert [s.title for s in segment(page)][-2:] == [first, second]
+
+
+def test_a_line_between_a_credited_header_and_its_datelined_lede_is_furniture() -> None:
+    # the line right over the lede would start the story (the dateline follows it): under a
+    # headline with its byline and date, it is a button's or a player's label, not a headline
+    title = "Seaga presents growth budget for 1987"
+    body = make_body(61)
+    page = (
+        "Home\nNews\nBusiness\n\n"
+        f"{title}\n\nBY OBSERVER BUSINESS REPORTER\n\nSaturday, April 25, 1987\n\n"
+        "Print this page Email A Friend!\n\n"
+        f"KINGSTON, Jamaica, April 24 - {body}\n"
+    )
+    (story,) = segment(page)
+    assert (story.title, story.date) == (title, dt.date(1987, 4, 25))
+    assert story.body.startswith("KINGSTON, Jamaica, April 24 - ")
+
+
+def test_a_standfirst_longer_than_its_headline_over_the_date_is_its_deck() -> None:
+    title = "Budget 1987: MacSharry cuts deficit target in tough first budget"
+    deck = (
+        "From the archive: the new minority government sets out its stall, trimming spending "
+        "across every department"
+    )
+    page = (
+        f"Business > Economy\n\n{title}\n\n{deck}\n\nFri Apr 3 1987 - 00:00\n\nBusiness Desk\n\n"
+        f"Share\nEmail\n\nAudio: listen to this article (4 min)\n\nDUBLIN, March 31 - "
+        f"{make_body(62)}\n"
+    )
+    (story,) = segment(page)
+    assert (story.title, story.date) == (title, dt.date(1987, 4, 3))
+    assert deck not in story.body
+
+
+def test_a_blogs_own_header_leaves_its_first_post_its_headline() -> None:
+    # the page's title line printed again, the blog's description and a date: the page's
+    # header, over the first post's own headline and datelined lede
+    post = "AUSTRALIAN WHEAT AREA TO FALL, FORECASTER SAYS"
+    page = (
+        "Grain & Oilseed Notes\n\nGrain & Oilseed Notes\n\n"
+        "Wire copy and notes on world grain markets, for the office.\n\n"
+        f"Monday, March 23, 1987\n\n{post}\n\nMELBOURNE, March 23 - {make_body(63)}\n"
+    )
+    assert [s.title for s in segment(page)] == [post]

@@ -122,6 +122,7 @@ _NOTE_VERBS = frozenset(
     ("is", "has", "was", "writes", "covers", "reports", "joined", "lives", "holds", "earned")
 )
 _SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
+_STANDFIRST_WORDS = 12  # a deck under its headline is longer than this; a headline rarely is
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
 _SIGNED_WORDS = 2  # a headline this short still starts a story over its byline
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
@@ -726,6 +727,14 @@ class Page:
             return False
         if _FULL_STOP.search(self[at].text):
             return True
+        if (
+            at + 1 < len(self)
+            and self[at + 1].kind in _META
+            and self[at].words > max(headline.words, _STANDFIRST_WORDS)
+            and at != self.headline_at
+            and not _title_case(self[at].text)
+        ):
+            return True  # a standfirst (longer than its headline, in sentence case) over the date
         return self._signed(at) or (at + 1 < len(self) and self._signed(at + 1))
 
     def _signed(self, at: int) -> bool:
@@ -827,7 +836,9 @@ class Page:
                 end = self.header_end(j)
                 if end is not None:
                     if starts and (
-                        self._deck_of(starts[-1], j) or self._rest_of_header(starts[-1], j, end)
+                        self._deck_of(starts[-1], j)
+                        or self._rest_of_header(starts[-1], j, end)
+                        or self._furniture_of(starts[-1], j, end)
                     ):
                         starts[-1] = (starts[-1][0], end)  # the deck's signals: the headline's
                     else:
@@ -862,6 +873,23 @@ class Page:
             and Kind.DATE not in above
             and Kind.DATE in here
             and Kind.BYLINE not in here
+        )
+
+    def _furniture_of(self, start: tuple[int, int], at: int, end: int) -> bool:
+        """Whether the start at `at` is a line of furniture between the credited header right
+        above it and that header's lede: a headline over its byline and date, then "Print
+        this page Email A Friend!" or "Audio: listen to this article (4 min)" over a
+        datelined lede. Such a line has no header of its own (`end` is `at`), and nothing
+        between the two reads as prose or as a headline. Under the page's title line or its
+        headline, the header is the page's, and the line a post's headline."""
+        title_at, above_end = start
+        if end != at or at == self.headline_at or _SENTENCE_STOP.search(self[title_at].text):
+            return False  # (a "headline" that ends a sentence is a story's last line)
+        if self.headline_at is not None and title_at in (0, self.headline_at):
+            return False  # the page's own header (a blog's, a live blog's) over its first post
+        header = self.lines[title_at + 1 : above_end + 1]
+        return any(line.kind in _META for line in header) and not any(
+            self[j].is_prose or self.is_headline_shape(j) for j in range(above_end + 1, at)
         )
 
     def is_first_headline(self, at: int) -> bool:
