@@ -2694,3 +2694,14 @@ def test_a_blogs_own_header_leaves_its_first_post_its_headline() -> None:
         f"Monday, March 23, 1987\n\n{post}\n\nMELBOURNE, March 23 - {make_body(63)}\n"
     )
     assert [s.title for s in segment(page)] == [post]
+
+
+def test_a_section_label_over_a_headline_over_the_date_is_no_headline_with_a_deck() -> None:
+    # a label that divides its words with a bar is no headline: the sentence-case line under
+    # it, long as a standfirst, is the headline of its own credited start
+    title = "Husband springs for business class flight to India, but leaves wife in economy seat"
+    page = (
+        "Lifestyle\nLetters\nDear Abby\n\nLifestyle | Dear Abby\n\n"
+        f"{title}\n\nPublished: Wednesday | November 20, 2019 | 12:00 AM\n\n{make_body(64)}\n"
+    )
+    assert [s.title for s in segment(page)] == [title]

@@ -122,7 +122,7 @@ _NOTE_VERBS = frozenset(
     ("is", "has", "was", "writes", "covers", "reports", "joined", "lives", "holds", "earned")
 )
 _SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
-_STANDFIRST_WORDS = 12  # a deck under its headline is longer than this; a headline rarely is
+_STANDFIRST_WORDS = 12  # a deck under its headline is this long; a headline rarely is
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
 _SIGNED_WORDS = 2  # a headline this short still starts a story over its byline
 _HEADLINE_WORDS = 4  # shorter stand-alone lines are labels ("Best Of", names) more than titles
@@ -730,9 +730,11 @@ class Page:
         if (
             at + 1 < len(self)
             and self[at + 1].kind in _META
-            and self[at].words > max(headline.words, _STANDFIRST_WORDS)
+            and self[at].words >= _STANDFIRST_WORDS
+            and self[at].words > headline.words
             and at != self.headline_at
             and not _title_case(self[at].text)
+            and not _NO_HEADLINE.search(headline.text)  # under "Lifestyle | Dear Abby": its own
         ):
             return True  # a standfirst (longer than its headline, in sentence case) over the date
         return self._signed(at) or (at + 1 < len(self) and self._signed(at + 1))
