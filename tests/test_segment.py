@@ -2705,3 +2705,26 @@ def test_a_section_label_over_a_headline_over_the_date_is_no_headline_with_a_dec
         f"{title}\n\nPublished: Wednesday | November 20, 2019 | 12:00 AM\n\n{make_body(64)}\n"
     )
     assert [s.title for s in segment(page)] == [title]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "date"),
+    [
+        (
+            "Medically reviewed by Samira Haddad, MD on November 14, 2019",
+            Kind.DATE,
+            dt.date(2019, 11, 14),
+        ),
+        ("Fact-checked by Jane Doe on Nov. 2, 2019", Kind.DATE, dt.date(2019, 11, 2)),
+        # undated, a reviewer's credit is no byline of the story: every teaser of a health
+        # site's list of articles carries one
+        ("Medically reviewed by Kaitlynn Greenberg, RD, LD", Kind.TEXT, None),
+        ("Edited by: Louis Jacobson", Kind.TEXT, None),
+        ("Reviewed by the board on November 14, 2019, the plan was approved.", Kind.TEXT, None),
+    ],
+)
+def test_a_reviewers_dated_credit_dates_the_story(
+    line: str, kind: Kind, date: dt.date | None
+) -> None:
+    assert classify(line) is kind
+    assert parse_date(line) == date

@@ -405,6 +405,10 @@ _BY = (  # "By" and a colon too: "By: Jane Doe", "by: TOM KRISHER, Associated Pr
     r"(?:(?:(?:Written|Reported|Posted|Published|Story|Words|Analysis|Commentary|WRITTEN|REPORTED"
     r"|POSTED|PUBLISHED|STORY|WORDS|ANALYSIS|COMMENTARY) (?:by|BY)|By|BY)(?::|\s+[—–])?|by:)"
 )
+# Who checked a story, as health sites and fact-checkers credit it: dated, the story's date
+# ("Medically reviewed by Jane Doe, MD on November 14, 2019"); undated, no byline of the
+# story's (every teaser of a health site's list of articles carries one).
+_CHECKED_BY = r"(?:Medically reviewed|Reviewed|Fact[- ]checked|Edited) by:?"
 _NAME = (
     r"(?:(?:the|a|an)\s+)?[^\W\d_a-z]\.?"
     r"(?:[^.!?]|\s[A-Z]\.|\s(?:Jr|Sr|St|JR|SR|ST)\.){0,80}"
@@ -554,7 +558,7 @@ _DATE_LINE = re.compile(
 # A byline that dates its story: "By Jane Doe - 11/19/2019 02:47 PM EST", "Written by Jane
 # Doe on November 19, 2019".
 _DATED_BYLINE = re.compile(
-    rf"^{_BY}\s+(?P<who>{_NAME}?)(?i:(?:\s+on\s+|{_SEPARATOR})(?P<date>{_DATE_BODY}){_AFTER_DATE})\s*$"
+    rf"^(?:{_BY}|{_CHECKED_BY})\s+(?P<who>{_NAME}?)(?i:(?:\s+on\s+|{_SEPARATOR})(?P<date>{_DATE_BODY}){_AFTER_DATE})\s*$"
 )
 _SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 # What divides a date from a source credit or a read time on one line: "Associated
@@ -1070,7 +1074,8 @@ _SHORT_LEAD_WORDS = (
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     # `_BYLINE`, `_SOURCE`
-    *("by", "written", "reported", "story", "words", "analysis", "commentary"),
+    *("by", "written", "reported", "story", "words", "analysis", "commentary", "medically"),
+    *("reviewed", "fact", "edited"),
     *("source", "via", "courtesy"),
 )
 _LEAD = re.compile(r"[A-Za-z]{0,3}")

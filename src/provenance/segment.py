@@ -1002,9 +1002,10 @@ class _Draft:
             kept, cut = kept[:end], kept[end]
             body = body[: body.index(cut)]
         if not self.whole:  # a newsletter's or an app's box between paragraphs
-            kept = [
+            unpitched = [
                 k for k in kept if not (is_pitch(k.text, addressed=False) and not k.is_paragraph)
             ]
+            kept = unpitched or kept  # a block that is nothing but a pitch keeps it
         if self.title:  # under a headline, furniture between its header and its first paragraph
             head = _furniture_run(kept)
             if head and _opens_lede(kept[head - 1], kept[head]):
