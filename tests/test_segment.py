@@ -2728,3 +2728,41 @@ def test_a_reviewers_dated_credit_dates_the_story(
 ) -> None:
     assert classify(line) is kind
     assert parse_date(line) == date
+
+
+def test_the_list_of_a_storys_sources_is_not_its_text() -> None:
+    title = "South Dakota governor doubles down on anti-drug campaign"
+    body = make_body(65)
+    page = (
+        f"{title}\n\nTuesday, 19 November 2019\n\n{body}\n\nSources\n\n"
+        'Staff. "South Dakota launches anti-meth campaign" — Sioux Falls daily newspaper, '
+        'November 18, 2019\n\nStaff. "Governor responds to online reaction over the drug '
+        'slogan" — Washington political newspaper, November 19, 2019\n'
+    )
+    (story,) = segment(page)
+    assert story.body == "\n".join(body_lines(body))
+    assert story.line_end == line_of(page, page.index("\n\nSources"))
+
+
+def test_sources_in_a_sentence_or_over_the_story_stay_its_text() -> None:
+    lede = "Sources say the talks will resume next week, after a pause of more than a month."
+    page = f"Sources\n\n{make_title(66)}\n\nBy Jane Doe\n\n{lede}\n\n{make_body(66)}\n"
+    (story,) = segment(page)
+    assert story.body.startswith(lede)
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("The Associated Press contributed to this report.", False),
+        ("Keith Bradsher contributed reporting from Beijing.", False),
+        ("Eagle sports editor Maya Tran contributed to this report.", False),
+        ("Rising costs contributed to the report's gloomy tone, the analysts said.", True),
+        ("Higher prices for fuel contributed to the fourth quarter rise in output.", True),
+    ],
+)
+def test_who_else_reported_a_story_is_not_its_text(last: str, kept: bool) -> None:
+    body = make_body(67)
+    (story,) = segment(f"{make_title(67)}\n\nBy Jane Doe\n\n{body}\n\n{last}\n")
+    assert story.body.endswith(last) is kept
+    assert body_lines(body)[-1] in story.body

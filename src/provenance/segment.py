@@ -1060,23 +1060,62 @@ def _leading_name(text: str) -> tuple[str, ...]:
 
 
 def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, pitches: bool = True) -> int:
-    """Where a story's own lines end: before the furniture after its last paragraph
+    """Where a story's own lines end: before the list of its sources (`_sources_at`), the
+    furniture after its last paragraph
     (`_furniture_run`), the site's pitches to its reader there (`_pitches_before`; not with
-    `pitches` False, for a page kept whole), and before an author's note there and all under
+    `pitches` False, for a page kept whole), who else reported it ("The Associated Press
+    contributed to this report."), and before an author's note there and all under
     it ("Jeff Foust writes about space policy ...", "Rachael Rettner" over "Rachael has been
     with ...")."""
-    end = len(lines)
+    end = _sources_at(lines)
     while end:
         end -= _furniture_run(lines[end - 1 :: -1], lists=True)
         pitched = _pitches_before(lines, end) if pitches else end
         if pitched < end:
             end = pitched
             continue
+        if end > 1 and _is_contribution(lines[end - 1]):
+            end -= 1
+            continue
         bio = _author_note_at(lines[:end], authors)
         if bio is None:
             break
         end = bio
     return end
+
+
+# A header over the list of a story's sources, alone on its line: "Sources", "Our Sources:",
+# "References". Annotated article bodies never keep the list under it.
+_SOURCES = re.compile(
+    r"(?:our |more |further )?(?:sources|references|bibliography|citations|further reading)"
+    r"(?: and notes)?\s*:?",
+    re.IGNORECASE,
+)
+_SOURCES_WORDS = 3
+
+
+def _sources_at(lines: list[Line]) -> int:
+    """Where the list of a story's sources opens under its prose (`_SOURCES`): the story's
+    own lines end there. `len(lines)` where it lists none."""
+    prose = False
+    for at, line in enumerate(lines):
+        if prose and line.words <= _SOURCES_WORDS and _SOURCES.fullmatch(line.text):
+            return at
+        prose = prose or line.is_prose
+    return len(lines)
+
+
+# Who else reported a story, in its last line: "The Associated Press contributed to this
+# report.", "Keith Bradsher contributed reporting from Beijing."
+_CONTRIBUTED = re.compile(
+    r"[A-Z].*\bcontributed "
+    r"(?:(?:additional )?reporting\b.*|to (?:this|the) (?:report|story|article))\.\W*"
+)
+_CONTRIBUTION_WORDS = 40
+
+
+def _is_contribution(line: Line) -> bool:
+    return line.words <= _CONTRIBUTION_WORDS and bool(_CONTRIBUTED.fullmatch(line.text))
 
 
 def _pitches_before(lines: list[Line], end: int) -> int:
