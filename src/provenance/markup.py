@@ -3,8 +3,10 @@
 Scrapers often save a page as Markdown (html2text, markdownify, Jina Reader, Firecrawl).
 Its link targets, image references and marks are not words of the page: left in, a
 story's body holds URLs that no other copy of the story holds, a menu of links reads as a
-line of prose and a headline starts with "# ". The segmenter reads each line through
-`plain`; offsets still refer to the file, so a story's span is where its markup is.
+line of prose and a headline starts with "# ". The segmenter reads a Markdown page's
+lines through `read` (the text each shows, and what its marks say of it) and corrects
+their kinds with `read_kinds`; offsets still refer to the file, so a story's span is where
+its markup is.
 
 Written here rather than taken from a Markdown parser: a parser renders a whole document
 (blocks, nesting, HTML), where the segmenter needs each line of the dump on its own, at its
