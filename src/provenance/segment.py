@@ -552,9 +552,9 @@ class Page:
         In Markdown, the page's main heading ("# Title") is its headline, where it marks
         one or two lines: a site that marks every teaser's headline so marks none."""
         if self.marked:
-            marked = [at for at, line in enumerate(self.lines) if line.heading]
-            if 0 < len(marked) <= _MAIN_HEADINGS and self.lines[marked[0]].kind is Kind.TEXT:
-                return marked[0]
+            headings = [at for at, line in enumerate(self.lines) if line.heading]
+            if 0 < len(headings) <= _MAIN_HEADINGS and self[headings[0]].kind is Kind.TEXT:
+                return headings[0]
         shapes = self._shapes
         names: set[str] = set()
         for at, line in enumerate(self.lines[1:], start=1):
@@ -1061,12 +1061,11 @@ def _leading_name(text: str) -> tuple[str, ...]:
 
 def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, pitches: bool = True) -> int:
     """Where a story's own lines end: before the list of its sources (`_sources_at`), the
-    furniture after its last paragraph
-    (`_furniture_run`), the site's pitches to its reader there (`_pitches_before`; not with
-    `pitches` False, for a page kept whole), who else reported it ("The Associated Press
-    contributed to this report."), and before an author's note there and all under
-    it ("Jeff Foust writes about space policy ...", "Rachael Rettner" over "Rachael has been
-    with ...")."""
+    furniture after its last paragraph (`_furniture_run`), the site's pitches to its reader
+    there (`_pitches_before`; not with `pitches` False, for a page kept whole), who else
+    reported it ("The Associated Press contributed to this report."), and before an
+    author's note there and all under it ("Jeff Foust writes about space policy ...",
+    "Rachael Rettner" over "Rachael has been with ...")."""
     end = _sources_at(lines)
     while end:
         end -= _furniture_run(lines[end - 1 :: -1], lists=True)
@@ -1091,7 +1090,7 @@ _SOURCES = re.compile(
     r"(?: and notes)?\s*:?",
     re.IGNORECASE,
 )
-_SOURCES_WORDS = 3
+_SOURCES_WORDS = 3  # the most words such a header has
 
 
 def _sources_at(lines: list[Line]) -> int:
@@ -1111,10 +1110,11 @@ _CONTRIBUTED = re.compile(
     r"[A-Z].*\bcontributed "
     r"(?:(?:additional )?reporting\b.*|to (?:this|the) (?:report|story|article))\.\W*"
 )
-_CONTRIBUTION_WORDS = 40
+_CONTRIBUTION_WORDS = 40  # a credit of many names is still one line, never a paragraph's
 
 
 def _is_contribution(line: Line) -> bool:
+    """Whether the line credits who else reported the story (`_CONTRIBUTED`)."""
     return line.words <= _CONTRIBUTION_WORDS and bool(_CONTRIBUTED.fullmatch(line.text))
 
 
