@@ -1074,9 +1074,10 @@ _SHORT_LEAD_WORDS = (
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     # `_BYLINE`, `_SOURCE`
-    *("by", "written", "reported", "story", "words", "analysis", "commentary", "medically"),
-    *("reviewed", "fact", "edited"),
+    *("by", "written", "reported", "story", "words", "analysis", "commentary"),
     *("source", "via", "courtesy"),
+    # `_CHECKED_BY`, in `_DATED_BYLINE`
+    *("medically", "reviewed", "fact", "edited"),
 )
 _LEAD = re.compile(r"[A-Za-z]{0,3}")
 

@@ -185,8 +185,7 @@ class Line:
 def lines(text: str, *, marked: bool = False) -> list[Line]:
     """The non-blank lines of `text`, with character offsets of their stripped content;
     `marked`: the text is Markdown, each line read as the text it marks up."""
-    raw: list[tuple[int, int, str]] = []
-    ends: list[int] = []
+    raw: list[tuple[int, int, int, str]] = []  # number, start, end, the text it shows
     gaps: list[int] = []
     blanks = 0
     offset = 0
@@ -202,15 +201,15 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
             pass  # Markdown that shows no text (an image alone): neither a line nor a break
         else:
             start = offset + (len(piece) - len(piece.lstrip()))
-            raw.append((number, start, stripped if mark is None else mark.text))
-            ends.append(start + len(stripped))
+            end = start + len(stripped)  # the line as written, Markdown's marks and all
+            raw.append((number, start, end, stripped if mark is None else mark.text))
             gaps.append(blanks)
             blanks = 0
             if mark is not None:
                 marks.append(mark)
         offset += len(piece) + 1
     gaps.append(blanks)
-    texts = [stripped for _, _, stripped in raw]
+    texts = [visible for _, _, _, visible in raw]
     if marked:  # Markdown shows one break for any number of blank lines
         gaps = [min(gap, 1) for gap in gaps]
     elif _breaks_unmarked(texts, gaps):
@@ -223,14 +222,13 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
         teasers = [teaser or mark.item for teaser, mark in zip(teasers, marks, strict=True)]
         kinds = read_kinds(marks, kinds)
     out = []
-    for i, (number, start, stripped) in enumerate(raw):
+    for i, (number, start, end, stripped) in enumerate(raw):
         kind = kinds[i]
         meta_joined = (
             kind in _META and gaps[i + 1] == 0 and i + 1 < len(raw) and kinds[i + 1] is Kind.TEXT
         )  # runs on into a line of text, not into a button ("By Jane Doe" over "close")
-        if meta_joined and _continues(stripped, raw[i + 1][2]):
+        if meta_joined and _continues(stripped, raw[i + 1][3]):
             kind = Kind.TEXT  # "By Thursday evening, ..." wrapped onto the next line: a sentence
-        end = ends[i]
         before, after = gaps[i], gaps[i + 1]
         # a line of a hard-wrapped paragraph, not one of a list with short lines between its
         # items ("Hill suffers hamstring injury in win over Chargers" between "1:41" and "18:08")
