@@ -3,9 +3,11 @@
     python -m benchmarks.pages    # writes docs/pages-table.md
 
 AEB keeps, for each of its 181 real pages, two full-page text dumps (html-text, inscriptis)
-beside the annotators' article body; two Markdown dumps, as scrapers that save pages as
-Markdown write them, are made here from its HTML (markdownify, from the bench extra, and
-html2text, GPL-licensed and so measured only where it is installed). Each dump is
+beside the annotators' article body. More are made here from its HTML, as scrapers write
+pages: two Markdown dumps (markdownify, from the bench extra, and html2text, GPL-licensed
+and so measured only where it is installed) and BeautifulSoup's text two ways (`get_text()`,
+which runs elements together where the HTML is minified, and `get_text("\\n", strip=True)`,
+one element's text a line; BeautifulSoup comes with markdownify). Each dump is
 segmented; the story that holds most of the article is scored against the body (words:
 precision, recall, F1), and its title against the page's <h1>. The baseline is the dump
 kept whole, as a tool without segmentation would keep it. The AEB tarball is read from
@@ -36,7 +38,13 @@ from .datasets import DATA, REPO
 from .extraction import accuracy
 
 DUMPS = ("html-text", "inscriptis")  # kept by AEB
-MARKDOWN = ("markdownify", "html2text")  # made from AEB's HTML by `markdown`
+# Made from AEB's HTML by `made`, as scrapers write pages: each dump and the module it needs.
+MADE = {
+    "markdownify": "markdownify",  # Markdown
+    "html2text": "html2text",  # Markdown
+    "get_text()": "bs4",  # BeautifulSoup's text: elements run together where the HTML is minified
+    "get_text('\\n')": "bs4",  # BeautifulSoup's text, one element's text a line
+}
 TITLE_RATIO = 90.0  # rapidfuzz ratio of normalised texts from which a title is the <h1>
 
 
@@ -90,8 +98,8 @@ class Measured:
         return sum(s.titled for s in self.segmented)
 
 
-def markdown(page: bytes, tool: str) -> str:
-    """The page as a scraper that saves Markdown writes it: with `tool`, one of `MARKDOWN`."""
+def made(page: bytes, tool: str) -> str:
+    """The page as a scraper writes it with `tool`, one of `MADE`."""
     text = page.decode("utf-8", "replace")
     if tool == "html2text":
         import html2text
@@ -100,21 +108,26 @@ def markdown(page: bytes, tool: str) -> str:
         converter.body_width = 0  # a paragraph to a line, not wrapped at 78 columns
         return converter.handle(text)
     from bs4 import BeautifulSoup
-    from markdownify import MarkdownConverter
 
     soup = BeautifulSoup(text, "html.parser")
     for element in soup(["script", "style", "noscript", "template"]):
-        element.decompose()  # markdownify would print a script's code as text
+        element.decompose()  # code, not text: most scrapers drop it first
+    if tool == "get_text()":
+        return soup.get_text()
+    if tool == "get_text('\\n')":
+        return soup.get_text("\n", strip=True)
+    from markdownify import MarkdownConverter
+
     return str(MarkdownConverter().convert_soup(soup))
 
 
 def installed(source: str) -> bool:
     """Whether the dump `source` can be measured here: AEB's own, or its tool installed."""
-    return source in DUMPS or importlib.util.find_spec(source) is not None
+    return source in DUMPS or importlib.util.find_spec(MADE[source]) is not None
 
 
 def measure(root: Path, source: str) -> Measured:
-    """Every dump of `source` (one of `DUMPS` or `MARKDOWN`) of the pages in the unpacked AEB
+    """Every dump of `source` (one of `DUMPS` or `MADE`) of the pages in the unpacked AEB
     folder `root`, segmented and kept whole."""
     with (root / "labels.tsv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
@@ -131,7 +144,7 @@ def measure(root: Path, source: str) -> Measured:
         if kept_by_aeb:
             dump = (root / "texts" / r["file"]).read_text(encoding="utf-8")
         else:
-            dump = markdown(page, source)
+            dump = made(page, source)
         ours, kept = score(dump, body, h1)
         segmented.append(ours)
         whole.append(kept)
@@ -141,8 +154,9 @@ def measure(root: Path, source: str) -> Measured:
 
 def table(root: Path) -> str:
     lines = [
-        "Made by `python -m benchmarks.pages`: AEB's full-page text dumps, and Markdown dumps "
-        "of its pages made by markdownify and html2text, each segmented; the "
+        "Made by `python -m benchmarks.pages`: AEB's full-page text dumps, and dumps of its "
+        "pages made by markdownify and html2text (Markdown) and by BeautifulSoup's `get_text`, "
+        "each segmented; the "
         "story that holds most of the article against the annotators' body (words), its title "
         "against the page's `<h1>` (where the page has one of 3 words or more). Cells are "
         "mean / median. The baseline keeps the whole dump as one story.",
@@ -151,9 +165,9 @@ def table(root: Path) -> str:
         "stories per page |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for source in DUMPS + MARKDOWN:
+    for source in (*DUMPS, *MADE):
         if not installed(source):
-            lines.append(f"| {source} | not installed (`pip install {source}`) | | | | | |")
+            lines.append(f"| {source} | not installed (`pip install {MADE[source]}`) | | | | | |")
             continue
         measured = measure(root, source)
         titled = f"{measured.titled} of {measured.with_h1}"

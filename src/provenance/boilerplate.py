@@ -475,6 +475,10 @@ _BARE_CREDIT = re.compile(
     rf"|\s[-–—]\s*(?:[\w ]{{2,30}}/(?i:files?|photo)|(?i:copyright)\s.{{2,60}}))\s*$"
 )
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
+# A caption whose credit closes it in brackets may run longer (a photo essay's, a gallery's),
+# but not to a paragraph's length: a text dump that ran a paragraph into the caption under
+# it ("… well as they should.A CT of his chest … (Photo: Getty Images)") holds both.
+_CREDITED_CHARS = 600
 # Chinese and Japanese "2025年3月4日", Korean "2025년 3월 4일": year, month, day.
 _CJK_DATE = r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
 _CJK_DATE_PARTS = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D+")
@@ -1214,8 +1218,8 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.BOILERPLATE
     if len(line) <= 300 and _may_be_link(lead) and _LINK.match(line):
         return Kind.LINK
-    if (")" in line or "]" in line) and _CREDIT.search(line):  # a credit closes its bracket
-        return Kind.CAPTION
+    if (")" in line or "]" in line) and len(line) <= _CREDITED_CHARS and _CREDIT.search(line):
+        return Kind.CAPTION  # a credit closes its bracket
     if (
         len(line) <= CAPTION_CHARS
         and ("/" in line or ":" in line or "|" in line)

@@ -61,6 +61,7 @@ from .boilerplate import (
     parse_date,
     source,
 )
+from .glued import Glued
 from .markup import Marked, is_markdown, read_kinds
 from .markup import read as read_markdown
 from .model import Story
@@ -121,6 +122,7 @@ _NAME_WORD = re.compile(r"[A-Z](?:[a-z'’-]+|\.)(?:[A-Z][a-z]+)?")  # "Rachael"
 _NOTE_VERBS = frozenset(
     ("is", "has", "was", "writes", "covers", "reports", "joined", "lives", "holds", "earned")
 )
+_TITLE_OPENING = 12  # characters of a line looked for in the title line before it is compared
 _SITE_WORDS = 4  # a site's or a section's name after a bar in a page's title line
 _STANDFIRST_WORDS = 12  # a deck under its headline is this long; a headline rarely is
 _LEDE_WORDS = 12  # an opening line this long that ends a sentence is a lede, not a headline
@@ -184,13 +186,16 @@ class Line:
 
 def lines(text: str, *, marked: bool = False) -> list[Line]:
     """The non-blank lines of `text`, with character offsets of their stripped content;
-    `marked`: the text is Markdown, each line read as the text it marks up."""
+    `marked`: the text is Markdown, each line read as the text it marks up. A page whose
+    blocks a scraper ran together (`Glued`) is read as those blocks, each a line of its own
+    with a break before it."""
     raw: list[tuple[int, int, int, str]] = []  # number, start, end, the text it shows
     gaps: list[int] = []
     blanks = 0
     offset = 0
     pieces = _split_lines(text)
     shown = read_markdown([piece.strip() for piece in pieces]) if marked else []
+    glued = None if marked else Glued.read(text)
     marks: list[Marked] = []  # those of the lines kept
     for number, piece in enumerate(pieces, start=1):
         stripped = piece.strip()  # a "\r" before the "\n" is whitespace: stripped with the rest
@@ -199,6 +204,12 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
             blanks += 1
         elif mark is not None and not mark.text:
             pass  # Markdown that shows no text (an image alone): neither a line nor a break
+        elif glued is not None:
+            start = offset + (len(piece) - len(piece.lstrip()))
+            for at, (first, last) in enumerate(glued.blocks(stripped)):
+                raw.append((number, start + first, start + last, stripped[first:last]))
+                gaps.append(blanks if at == 0 else 1)  # blocks run together: each its own
+            blanks = 0
         else:
             start = offset + (len(piece) - len(piece.lstrip()))
             end = start + len(stripped)  # the line as written, Markdown's marks and all
@@ -553,21 +564,44 @@ class Page:
             headings = [at for at, line in enumerate(self.lines) if line.heading]
             if 0 < len(headings) <= _MAIN_HEADINGS and self[headings[0]].kind is Kind.TEXT:
                 return headings[0]
-        shapes = self._shapes
+        if len(self) < 2:
+            return None
+        shapes = self._standing
         names: set[str] = set()
+        title, most = self.lines[0].text.casefold(), self.lines[0].words
         for at, line in enumerate(self.lines[1:], start=1):
-            if line.kind is Kind.TEXT and _is_paragraph(line.text, line.words):
+            if line.kind is not Kind.TEXT:
+                continue
+            if _is_paragraph(line.text, line.words):
                 return None  # (a cookie banner over the headline is no paragraph of text)
-            if shapes[at]:
-                names = names or _title_names(self.lines[0])
-                if line.key in names:
-                    return at
+            if not shapes[at]:  # right under a kicker, with no break, still the headline
+                if line.blanks_before or line.words > most:
+                    continue
+                if line.text[:_TITLE_OPENING].casefold() not in title:
+                    continue  # (asked first: most lines open with no words of the title line)
+                if not self._headline_shape(at, after_text=True):
+                    continue
+            names = names or _title_names(self.lines[0])
+            if line.key in names:
+                return at
         return None
 
     @cached_property
     def _shapes(self) -> list[bool]:
-        """`is_headline_shape` of every line; a line of two or three words counts over a
-        byline ("4TH QTR NET" over "By the Newsroom Team"): a label is not signed."""
+        """`is_headline_shape` of every line: those that stand alone, and the page's headline
+        even with no break before it (a kicker right over it: "Entrepreneur" over "New York
+        State Attorney General investigating WeWork and former CEO", as a text dump that
+        keeps the HTML's line breaks prints it)."""
+        shapes = self._standing
+        at = self.headline_at
+        if at is not None and not shapes[at]:
+            shapes = [*shapes[:at], True, *shapes[at + 1 :]]
+        return shapes
+
+    @cached_property
+    def _standing(self) -> list[bool]:
+        """Which lines stand alone as a headline does; a line of two or three words counts
+        over a byline ("4TH QTR NET" over "By the Newsroom Team"): a label is not signed."""
         return [
             self._headline_shape(at, _HEADLINE_WORDS)
             or (
@@ -584,12 +618,14 @@ class Page:
             return self._shapes[at]  # asked for every line, often more than once: computed once
         return self._headline_shape(at, min_words)
 
-    def _headline_shape(self, at: int, min_words: int) -> bool:
+    def _headline_shape(
+        self, at: int, min_words: int = _HEADLINE_WORDS, *, after_text: bool = False
+    ) -> bool:
         line = self[at]
         text = line.text
         return (
             line.kind is Kind.TEXT
-            and (line.blanks_before >= 1 or at == 0)
+            and (line.blanks_before >= 1 or at == 0 or after_text)
             and (not self._runs_on(at) or self._heads_meta(at))
             and min_words <= line.words <= 30
             and len(text) <= 250
