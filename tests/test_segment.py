@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from provenance import Story, segment
 from provenance.boilerplate import Kind, byline, classify, is_pitch, parse_date, source
 from provenance.segment import Page, lines
+from provenance.text import normalize
 
 from .conftest import body_lines, make_body, make_title, page_story, page_text
 
@@ -2094,7 +2095,9 @@ def test_lines_of_a_hard_wrapped_paragraph_and_a_long_list_item_are_prose() -> N
         "profit rose sharply on higher sales of its new products\n"
         "in Asia and Europe, while costs fell for a third year"
     )
-    assert [line.is_prose for line in lines(wrapped)] == [False, True, False]
+    # the first line runs on into prose, the middle one sits between two; the last one, the
+    # page's, ends no sentence and sits under one line only
+    assert [line.is_prose for line in lines(wrapped)] == [True, True, False]
     item = "* " + " ".join(["The council voted to close the old bridge to trucks."] * 3)
     assert lines(item)[0].is_prose
 
@@ -2766,3 +2769,99 @@ def test_who_else_reported_a_story_is_not_its_text(last: str, kept: bool) -> Non
     (story,) = segment(f"{make_title(67)}\n\nBy Jane Doe\n\n{body}\n\n{last}\n")
     assert story.body.endswith(last) is kept
     assert body_lines(body)[-1] in story.body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Click to share on Facebook (Opens in new window)", Kind.BOILERPLATE),
+        ("Click to email this to a friend (Opens in new window)", Kind.BOILERPLATE),
+        ("Click to print (Opens in new window)", Kind.BOILERPLATE),
+        ("Click to see how the vote went in every county", Kind.TEXT),
+        ("(Reed Saxon / Associated Press)", Kind.CAPTION),
+        ("UPDATED: Tue., Nov. 19, 2019", Kind.DATE),
+    ],
+)
+def test_classify_the_pieces_a_dump_prints_one_element_a_line(line: str, kind: Kind) -> None:
+    assert classify(line) is kind
+
+
+def _one_element_a_line(*header: str, seed: int) -> tuple[str, str, str]:
+    """A page as BeautifulSoup's get_text("\\n", strip=True) prints it: each element's text
+    on a line of its own, no blank line anywhere, a paragraph broken where it links."""
+    title, body = make_title(seed), make_body(seed)
+    linked = []
+    for paragraph in body.split("\n\n"):  # each paragraph links twice
+        words = paragraph.split(" ")
+        linked += [" ".join(words[:6]), " ".join(words[6:9]), " ".join(words[9:])]
+    lines_ = [
+        f"{title} - The Daily Example",
+        "Home",
+        "World",
+        "Business",
+        *header,
+        *linked,
+        "Related stories",
+        "Privacy Policy",
+    ]
+    return "\n".join(lines_) + "\n", title, body
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # "By" on a line of its own over a name and newsroom no byline pattern reads
+        (
+            "World",
+            "{title}",
+            "Updated Nov 19, 2019, 6:55 AM;",
+            "Posted Nov 19, 2019, 6:51 AM",
+            "The band performs at the Beacon.",
+            "By",
+            "Troy L. Smith, Cleveland.com",
+        ),
+        # a deck, then "By" alone over the name: the headline still heads its credits
+        (
+            "{title}",
+            "A policy to conserve water led to the rise of a major source of pollution",
+            "By",
+            "Umair Irfan",
+            "Nov 19, 2019",
+        ),
+        # a caption over its credit printed in two pieces, "Credit..." and the name
+        (
+            "{title}",
+            "Nov 19, 2019",
+            "President Trump at the Economic Club last week.",
+            "Credit...",
+            "Anna Moneymaker/The New York Times",
+        ),
+        # a label right under the headline, over a deck of sentences
+        (
+            "{title}",
+            "Editorial",
+            "The repression has only fuelled the crisis. It is up to them to end it",
+            "Mon 18 Nov 2019",
+        ),
+    ],
+)
+def test_a_page_printed_one_element_a_line_keeps_its_headline(header: tuple[str, ...]) -> None:
+    seed = 68 + len(header)
+    title = make_title(seed)
+    page, title, body = _one_element_a_line(*(h.format(title=title) for h in header), seed=seed)
+    (story,) = segment(page)
+    assert story.title == title
+    assert story.date is not None
+    assert story.byline in (None, "Troy L. Smith", "Umair Irfan")
+    assert normalize(story.body).split()[-len(normalize(body).split()) :] == normalize(body).split()
+
+
+def test_the_pages_headline_is_no_deck_of_a_caption_over_its_kicker() -> None:
+    title, body = make_title(75), make_body(75)
+    page = (
+        f"{title} | Science Example\n\nHome\n\nSpace\n\n"
+        "Artist's impression of the plumes. (Goddard Space Flight Center/David Ladd)\n"
+        f"SPACE\n{title}\nVICTOR TANGERMANN, FUTURISM\n18 NOV 2019\n\n{body}\n"
+    )
+    (story,) = segment(page)
+    assert story.title == title

@@ -110,6 +110,9 @@ _NAV_PATTERNS = (
     r"(?:simple theme\. )?powered by [\w.]+\.?|blog archive|about me",
     # a video's labels: "Click to play video: '…'", "WATCH ABOVE: …", and in Portuguese
     r"click to play video\s*:.*|watch above\s*:.*",
+    # WordPress's share buttons: "Click to share on Facebook (Opens in new window)"
+    r"click to (?:share on [\w+ ]{1,20}|e-?mail (?:this|a link) to a friend|print)"
+    r"(?: \(opens in new window\))?",
     r"assista ao v[íi]deo\s*:?.*|v[íi]deo do youtube|inscreva-se no canal\b.*",
     # a pitch to follow the site on a chat app or by e-mail, in Portuguese: "Receba as
     # notícias do OCP no seu WhatsApp", "Clique aqui e participe do grupo"
@@ -424,8 +427,8 @@ _SOURCE = re.compile(
 # A caption's credit in parentheses: "(Photo: Jane Doe)", "(AP Photo/Jane Doe)", and a name
 # before the agency, "(Manu Fernandez/AP)".
 _AGENCIES = (
-    r"afp|ap|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto|shutterstock|bloomberg"
-    r"|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
+    r"afp|ap|associated press|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto"
+    r"|shutterstock|bloomberg|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
     r"|science photo library|alamy(?: stock photo)?|yonhap|pti|ians|bernama|antara|efe|ansa"
 )
 _CREDIT_LABEL = (
@@ -506,7 +509,7 @@ _DAY_MONTH = (
     rf"\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?:{_MONTH_NAME}|{_MONTH}),?\s+(?:de\s+)?"
 )
 _DATE_BODY = (
-    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # "Tue., Nov. 19, 2019"
     # a mail archive's "Mon Mar 2 17:03:11 EST 1987": the time between the day and the year
     rf"(?:{_MONTH}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}|"
     rf"{_DAY_MONTH}\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"

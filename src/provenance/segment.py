@@ -80,6 +80,7 @@ _BY_NAME = re.compile(r"By [A-Z][\w.'’-]* [A-Z]|BY [A-Z]+ [A-Z]")
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+(?:\s|$|[^\w])")
 _SENTENCE_STOP = re.compile(r"\.['\"”’)]*$")  # a full stop, inside quotes or not: "… it.”"
 _FULL_STOP = re.compile(r"[a-z]{2}\.$")  # ends a sentence ("... comments."), not "U.S." or "..."
+_SENTENCES = re.compile(r"[a-z]{2}[.!?]['\"”’)]*(?:\s+[A-Z]|$)")  # "… the crisis. It is …"
 # A wire dateline opening a lede: "LONDON (Reuters) - ", "NEW YORK, March 3 - ", "ISLAMABAD: ".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:,?\s*\w{3,9}\.? \d{1,2})?"
@@ -111,6 +112,8 @@ _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/:]|::)\s+")
 _UNDERLINE = re.compile(r"[-=_~]{10,}")  # a rule under a plain-text title
 _LIST_LINES, _LIST_ODD = 5, 0.2  # a list of furniture: lines, and the share that may look odd
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
+_CREDIT_CHARS = 80  # a name and its newsroom under a "By" alone
+_CREDIT_LABEL_CHARS = 24  # a credit's label alone: "Credit...", "Image credit:"
 _NAME_JOINS = frozenset({"and", "&"})
 # What divides a byline's names and roles: "A and B", "Chris Cillizza, CNN Editor-at-large",
 # "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
@@ -221,6 +224,7 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
         offset += len(piece) + 1
     gaps.append(blanks)
     texts = [visible for _, _, _, visible in raw]
+    printed = gaps  # a credit right under its caption, even where every line is a block
     if marked:  # Markdown shows one break for any number of blank lines
         gaps = [min(gap, 1) for gap in gaps]
     elif _breaks_unmarked(texts, gaps):
@@ -228,7 +232,7 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
     kinds = _labelled_captions(texts, _split_bylines(texts, classify_page(texts, text)))
-    kinds = _credited_captions(texts, kinds, gaps)
+    kinds = _credited_captions(texts, kinds, printed)
     if marked:
         teasers = [teaser or mark.item for teaser, mark in zip(teasers, marks, strict=True)]
         kinds = read_kinds(marks, kinds)
@@ -265,6 +269,19 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
                 heading,
             )
         )
+    # A sentence broken over lines where it links, as a dump that prints each element's text
+    # on a line of its own prints it ("The law that" / "helps fuel" / "Delhi's pollution was
+    # passed in 2009."): a line that runs on into prose is prose.
+    for at in range(len(out) - 2, -1, -1):
+        line, following = out[at], out[at + 1]
+        if (
+            following.is_prose
+            and not line.is_prose
+            and line.kind is Kind.TEXT
+            and not printed[at + 1]
+            and _continues(line.text, following.text)
+        ):
+            line.is_prose = True
     return out
 
 
@@ -291,15 +308,31 @@ def _breaks_unmarked(texts: list[str], gaps: list[int]) -> bool:
 
 
 def _split_bylines(texts: list[str], kinds: list[Kind]) -> list[Kind]:
-    """`kinds`, with a byline or a source that a text dump printed over two lines ("By"
-    alone, then "Sarah E. Needleman"; "SOURCE:", then "Al Jazeera News") read as one: the
-    name is the byline or the source, "By" the rest of it."""
+    """`kinds`, with a byline, a source or a photo's credit that a text dump printed over two
+    lines ("By" alone, then "Sarah E. Needleman"; "SOURCE:", then "Al Jazeera News";
+    "Credit...", then "Anna Moneymaker/The New York Times") read as one: the name is the
+    byline, the source or the caption, its label the rest of it."""
     for at in range(len(texts) - 1):
-        if texts[at] in _BY_ALONE and classify(f"By {texts[at + 1]}") is Kind.BYLINE:
+        if texts[at] in _BY_ALONE and _signs(texts[at + 1]):
             kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.BYLINE
         elif texts[at] in _SOURCE_ALONE and classify(f"Source: {texts[at + 1]}") is Kind.SOURCE:
             kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.SOURCE
+        elif (
+            len(texts[at]) <= _CREDIT_LABEL_CHARS
+            and _CREDIT_ALONE.fullmatch(texts[at])
+            and classify(f"{texts[at]} {texts[at + 1]}") is Kind.CAPTION
+        ):
+            kinds[at] = kinds[at + 1] = Kind.CAPTION
     return kinds
+
+
+def _signs(name: str) -> bool:
+    """Whether the line under a "By" alone is the name it credits: a byline with it, or a
+    name and its newsroom that no byline's pattern reads ("Troy L. Smith, Cleveland.com")."""
+    credit = f"By {name}"
+    return classify(credit) is Kind.BYLINE or (
+        len(name) <= _CREDIT_CHARS and _BY_NAME.match(credit) is not None
+    )
 
 
 _CAPTION_LABEL = re.compile(CAPTION_LABEL, re.IGNORECASE)
@@ -340,10 +373,15 @@ _CREDIT_ALONE = re.compile(
 )
 
 
+# A caption's credit alone in brackets: "(Jacquelyn Martin / Associated Press)".
+_BRACKETED = re.compile(r"\([^()]{1,80}\)|\[[^\[\]]{1,80}\]")
+
+
 def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> list[Kind]:
     """`kinds`, with the line right over a credit alone, with no break between them, read as
     the caption it credits ("President Trump with China's top trade negotiator, Liu He, in
-    the Oval Office last month." over "Credit...Doug Mills/The New York Times"): standing
+    the Oval Office last month." over "Credit...Doug Mills/The New York Times", "Gannett is
+    merging with GateHouse …" over "(Jacquelyn Martin / Associated Press)"): standing
     alone, it would pass for a headline over the byline."""
     if Kind.CAPTION not in kinds:
         return kinds  # most pages
@@ -353,7 +391,7 @@ def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> 
             and gaps[at] == 0
             and kinds[at - 1] is Kind.TEXT
             and len(texts[at - 1]) <= CAPTION_CHARS
-            and _CREDIT_ALONE.match(texts[at])
+            and (_CREDIT_ALONE.match(texts[at]) or _BRACKETED.fullmatch(texts[at]))
         ):
             kinds[at - 1] = Kind.CAPTION
     return kinds
@@ -640,11 +678,13 @@ class Page:
     def _heads_meta(self, at: int) -> bool:
         """Whether a date, byline or credit follows the line within two lines, with no break
         before it: a headline over its header on a page printed without blank lines (a
-        headline, a deck, "By Associated Press", "November 18, 2019 — 8:21pm")."""
+        headline, a deck, "By Associated Press", "November 18, 2019 — 8:21pm"; "By" may
+        stand on a line of its own over the name, as a dump that prints each element's text
+        on a line of its own does)."""
         if _ends_sentence(self[at].text):
             return False
         for j in range(at + 1, min(at + 3, len(self))):
-            if self[j].kind in _META:
+            if self[j].kind in _META or (self[j].text in _BY_ALONE and self._credited_after(j)):
                 return True
             if self[j].kind is not Kind.TEXT:
                 return False
@@ -696,6 +736,7 @@ class Page:
         sentence = bool(_FULL_STOP.search(headline.text))  # "… the horrific details."
 
         header = True  # no text yet under the headline or its last signal
+        labelled = False
         for j in self._header_span(at):
             line = self[j]
             if line.kind in _META:
@@ -706,12 +747,20 @@ class Page:
                     end = j
                     header = True
                 elif self.is_headline_shape(j):
-                    if header and (self.is_deck(j, headline) or at == self.headline_at):
+                    if (
+                        header
+                        and j != self.headline_at  # the page's headline is no other's deck
+                        and not (labelled and not _SENTENCES.search(line.text))
+                        and (self.is_deck(j, headline) or at == self.headline_at)
+                    ):
                         # one deck (any line right under the headline the page's title line
                         # names): a second is the next story's headline
                         header = False
                         continue  # part of the headline's header
                     break  # the next headline candidate: its signals are its own
+                elif j == at + 1 and line.words <= _LABEL_WORDS and not _ends_sentence(line.text):
+                    labelled = True  # a label right under the headline ("Editorial"): over
+                    continue  # a deck of sentences ("The authorities’ repression has …")
                 else:
                     header = False
                     if line.is_paragraph:
@@ -1233,6 +1282,9 @@ def _byline_of(line: Line) -> str | None:
     name = byline(line.text)
     if name is None and line.kind is Kind.BYLINE:
         name = byline(f"By {line.text}")
+        if name is None:  # a name and its newsroom: "Troy L. Smith, Cleveland.com"
+            first = _NAME_PARTS.split(line.text, maxsplit=1)[0]
+            name = first if _BY_NAME.match(f"By {first}") else None
     return name
 
 
