@@ -47,6 +47,8 @@ def test_a_page_is_glued_from_three_sentences_run_into_the_next() -> None:
         ),
         ("Bike book review21/06/2014 Tony Carter", ["Bike book review", "21/06/2014 Tony Carter"]),
         ("by early 2020sPublished Tue", ["by early 2020s", "Published Tue"]),
+        ("Get the AppSUVA, June 2 - Fiji today", ["Get the App", "SUVA, June 2 - Fiji today"]),
+        ("ShareLONDON (Reuters) - Oil fell", ["Share", "LONDON (Reuters) - Oil fell"]),
         # one capitalised word run into another: a brand, unless the stretch is a menu
         ("He bought a PlayStation at McDonald", ["He bought a PlayStation at McDonald"]),
         ("an iPhone, an eBay sale and DeSantis", ["an iPhone, an eBay sale and DeSantis"]),

@@ -2865,3 +2865,47 @@ def test_the_pages_headline_is_no_deck_of_a_caption_over_its_kicker() -> None:
     )
     (story,) = segment(page)
     assert story.title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "date"),
+    [
+        # a date that opens the line, then a credit of up to 7 words after a divider
+        ("Thursday, 26 March 1987 -- Mail reporter with agencies", Kind.DATE, dt.date(1987, 3, 26)),
+        (
+            "03.03.1987 23:58 | The Vilnius Dispatch with wire services",
+            Kind.DATE,
+            dt.date(1987, 3, 3),
+        ),
+        ("Monday, March 2, 1987 | He said the talks went well and will go on.", Kind.TEXT, None),
+        ("The talks -- which began on March 3, 1987 -- went well", Kind.TEXT, None),
+    ],
+)
+def test_a_date_over_its_credit_is_a_date_line(line: str, kind: Kind, date: dt.date | None) -> None:
+    assert classify(line) is kind
+    assert parse_date(line) == date
+
+
+def test_a_line_that_opens_with_a_date_is_no_headline() -> None:
+    """ "Tuesday, 17th March 1987" run into "0 Comments" over a datelined lede is no headline
+    of its own: the headline over it keeps its story."""
+    title, body = make_title(76), make_body(76)
+    lede = "LUSAKA, March 17 - " + body
+    page = (
+        f"{title} - The Copperbelt Observer\n\nHome\n\nMining\n\n{title}\n\n"
+        f"Observer Correspondent\n\nTuesday, 17th March 19870 Comments\n\n{lede}\n"
+    )
+    (story,) = segment(page)
+    assert story.title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "pitch"),
+    [
+        ("Want more stories like this?", True),
+        ("Want more news like this? Sign up for our daily briefing.", True),
+        ("He said there are many stories like this.", False),
+    ],
+)
+def test_a_call_for_more_stories_like_this_is_a_pitch(line: str, pitch: bool) -> None:
+    assert is_pitch(line) is pitch

@@ -571,9 +571,10 @@ _SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 # What divides a date from a source credit or a read time on one line: "Associated
 # Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read", "November 19, 2019 /
 # 10:07 AM / CBS News" (a slash between spaces: "11/19/2019" is a date).
-_DIVIDER = re.compile(r"\s*[•·|;]\s*|\s+/\s+")
+_DIVIDER = re.compile(r"\s*[•·|;]\s*|\s+/\s+|\s+--\s+")
 _DIVIDED_DATES = 2  # dates on one divided line: when it was posted, when updated
 _CREDIT_WORDS = 4  # each part beside the date: a credit or a label, not a sentence
+_OPENED_CREDIT_WORDS = 7  # each part after a date that opens the line
 
 
 # A credit before a date: "Reuters", "The Canadian Press", "by Jeff Foust —", "Chris Davies -".
@@ -649,7 +650,7 @@ def _divided_date(line: str) -> re.Match[str] | None:
     section); or two labelled dates, as a page prints when it was posted and updated: "Posted:
     Nov 20, 2019 / 06:40 AM PST / Updated: Nov 20, 2019 / 06:40 AM PST"."""
     if len(line) > _SHORT_CHARS or not (
-        "•" in line or "·" in line or "|" in line or " / " in line or ";" in line
+        "•" in line or "·" in line or "|" in line or " / " in line or ";" in line or "--" in line
     ):
         return None
     parts = _DIVIDER.split(line)
@@ -660,7 +661,25 @@ def _divided_date(line: str) -> re.Match[str] | None:
     if len(dates) > 1 and not all(_LABELLED.match(date.string) for date in dates):
         return None  # two dates without labels: a span of days ("29 November | 20 January")
     others = [part for part, match in zip(parts, matches, strict=True) if match is None]
-    return dates[0] if all(map(_is_credit, others)) else None
+    # after a date that opens the line, a longer credit: "The Vilnius Dispatch with wire services"
+    most = _OPENED_CREDIT_WORDS if matches[0] else _CREDIT_WORDS
+    return dates[0] if all(_is_credit(part, most) for part in others) else None
+
+
+_DATE_LEADS = frozenset(
+    {
+        *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
+        *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    }
+)
+
+
+def opens_with_date(line: str) -> bool:
+    """Whether a line opens with a whole date ("Tuesday, 17th March 19870 Comments", a date
+    run into a comment count): no headline does."""
+    if not (line[0].isdigit() or line[:3].lower() in _DATE_LEADS):
+        return False  # a cheap test first: most lines open with neither
+    return _DATE_START.match(line) is not None
 
 
 def _credited_date(line: str) -> re.Match[str] | None:
@@ -694,9 +713,9 @@ _YEARLESS_DATE = re.compile(rf"{_LABELLED_DAY}(?:\s*[;|,·•]\s*{_LABELLED_DAY}
 _YEARLESS_LEADS = frozenset(label[:3] for label in _YEARLESS_LABELS)  # as `_lead` reads them
 
 
-def _is_credit(part: str) -> bool:
+def _is_credit(part: str, most: int = _CREDIT_WORDS) -> bool:
     """A few words that end no sentence: a source credit, a read time, a section's name."""
-    return bool(part) and len(part.split()) <= _CREDIT_WORDS and part[-1] not in ".!?"
+    return bool(part) and len(part.split()) <= most and part[-1] not in ".!?"
 
 
 _AGO_AFTER = re.compile(rf"[\s,|·•–—-]+{_AGO}$", re.IGNORECASE)  # "By Mike Wall 2 days ago"
@@ -917,7 +936,7 @@ _SITE_THINGS = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign[- ]?ups?|inbox|apps?|comments?"
     r"|commenting|faq|feedback|polic(?:y|ies)|alerts|e-?mails?|whatsapp|telegram|facebook"
     r"|twitter|instagram|podcasts?|notifications|(?:this|the) (?:story|article|site|page)"
-    r"|readers|journalism|account|log ?in)\b",
+    r"|readers|journalism|account|log ?in|(?:stories|articles|news|content) like this)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according to)\b")

@@ -41,15 +41,20 @@ _ADDRESS_CHARS = 40  # an address's characters either side of its "."
 _SPACES = re.compile(r"\s{3,}")
 # A closing bracket, a year or a time of day run into the next block ("(Opens in new
 # window)Click", "November 19, 2019Opportunity", "6:55 AMThe"), or a word run into a date
-# ("… review21/06/2014", "By Jane DoeNov 19, 2019").
+# ("… review21/06/2014", "By Jane DoeNov 19, 2019") or into a lede's dateline ("AppSUVA,
+# June 2 - Fiji today …").
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A wire's dateline opening a lede: "SUVA, June 2 - ", "LONDON (Reuters) - ".
+_DATELINE = (
+    rf"[A-Z]{{2}}[A-Z .'’-]{{0,30}}(?:, {_MONTH}\.? \d{{1,2}}|\s*\([A-Z][\w ]{{1,20}}\))\s*[-–—]"
+)
 _OTHER_JOIN = re.compile(
     rf"(?:(?<=\))|(?<=[12]\d{{3}})|(?<=\d[AaPp][Mm])|(?<=\d [AaPp][Mm]))(?=[{_UPPER}][{_LOWER}])"
-    rf"|(?<=[{_LOWER}])(?=\d{{1,4}}[/.-]\d\d?[/.-]\d|{_MONTH}\.?\s+\d|{_WEEKDAY},?\s)"
+    rf"|(?<=[{_LOWER}])(?=\d{{1,4}}[/.-]\d\d?[/.-]\d|{_MONTH}\.?\s+\d|{_WEEKDAY},?\s|{_DATELINE})"
 )
 # A word run into a capitalised one ("MenuHome", "showUpdated"). The word before the join
 # starts after a letter in lower case only if it is capitalised ("Home" in "MenuHomeNews");

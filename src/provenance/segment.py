@@ -58,6 +58,7 @@ from .boilerplate import (
     classify,
     classify_page,
     is_pitch,
+    opens_with_date,
     parse_date,
     source,
 )
@@ -673,6 +674,7 @@ class Page:
             and "(@" not in text
             and not (text[:3] in ("By ", "BY ") and _BY_NAME.match(text))
             and not _BULLET.match(text)
+            and not opens_with_date(text)
         )
 
     def _heads_meta(self, at: int) -> bool:
