@@ -271,8 +271,8 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
             )
         )
     # A sentence broken over lines where it links, as a dump that prints each element's text
-    # on a line of its own prints it ("The law that" / "helps fuel" / "Delhi's pollution was
-    # passed in 2009."): a line that runs on into prose is prose.
+    # on a line of its own prints it ("The law that" / "fuels Delhi's smog" / "was passed in
+    # 2009 to save water."): a line that runs on into prose is prose.
     for at in range(len(out) - 2, -1, -1):
         line, following = out[at], out[at + 1]
         if (
