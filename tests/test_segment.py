@@ -2780,6 +2780,11 @@ def test_who_else_reported_a_story_is_not_its_text(last: str, kept: bool) -> Non
         ("Click to see how the vote went in every county", Kind.TEXT),
         ("(Reed Saxon / Associated Press)", Kind.CAPTION),
         ("UPDATED: Tue., Nov. 19, 2019", Kind.DATE),
+        # a newsletter's footer, as its web version prints it
+        ("Forward to a co-worker | Update your preferences | Unsubscribe", Kind.BOILERPLATE),
+        ("You are receiving this because you are a member in good standing.", Kind.BOILERPLATE),
+        ("Forward this to a colleague", Kind.BOILERPLATE),
+        ("He forwarded the memo to a colleague on Tuesday.", Kind.TEXT),
     ],
 )
 def test_classify_the_pieces_a_dump_prints_one_element_a_line(line: str, kind: Kind) -> None:

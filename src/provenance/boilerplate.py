@@ -78,7 +78,8 @@ _NAV_PATTERNS = (
     # a newsletter's footer: "Unsubscribe | Update preferences | Forward to a friend"
     # a press release's link to its wire: "View original content to download multimedia: …"
     r"view original content(?: to download multimedia)?\s*:.*",
-    r"unsubscribe|(?:update|manage) (?:your )?preferences|forward to a friend"
+    r"unsubscribe|(?:update|manage) (?:your )?preferences"
+    r"|forward (?:this )?to a (?:friend|colleague|co-?worker)"
     r"|view (?:this (?:e-?mail|newsletter) )?in (?:your |a )?browser",
     r"back to top|next|previous|load more|show more|toggle navigation",
     # a page's furniture around the story: an audio player's sponsor, a widget's label, a link
@@ -792,7 +793,7 @@ _REPUBLISHED = re.compile(
     r"(?:this (?:article|story|post|piece|report) (?:was |is )?(?:first |originally )?"
     r"(?:appeared|published|ran|posted)|originally (?:published|appeared|posted|ran)"
     r"|a version of this (?:article|story|post) (?:first )?appear(?:s|ed)"
-    r"|you are receiving this (?:e-?mail|newsletter|message)"
+    r"|you are receiving this (?:e-?mail|newsletter|message|because)"
     r"|we will use your e-?mail(?: address)? only (?:for|to) send(?:ing)? you)\b",
     re.IGNORECASE,
 )

@@ -38,7 +38,7 @@ _SENTENCE_JOIN = re.compile(  # (the stop first: a search skips fast to where on
 )
 _ADDRESS = re.compile(r"@|www\.|://|\.(?:com|org|net|gov|edu|co|uk|io)\b", re.IGNORECASE)
 _ADDRESS_CHARS = 40  # an address's characters either side of its "."
-_SPACES = re.compile(r"\s{3,}")
+_SPACES = re.compile(r"\s{3,}")  # the HTML source's indentation between two elements, in a line
 # A closing bracket, a year or a time of day run into the next block ("(Opens in new
 # window)Click", "November 19, 2019Opportunity", "6:55 AMThe"), or a word run into a date
 # ("… review21/06/2014", "By Jane DoeNov 19, 2019") or into a lede's dateline ("AppSUVA,
@@ -66,12 +66,13 @@ _LEFT_WORD = re.compile(rf"(?:(?<![^\W\d_])[{_LOWER}]+|(?<![{_UPPER}])[{_UPPER}]
 _NAME_PREFIX = re.compile(r"Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|[a-z]")
 _NO_WORDS = re.compile(r"[#@]|\S*/")  # how a hashtag, a handle or an address starts
 # A word spelt with one inner capital ("AirPods", "PlayStation"); where it stands in a
-# sentence (a word all in lower case before or after it: "Apple AirPods are"), it is a
-# word the page uses, not two items of a menu run together ("Dealer Sun MessengerSun").
+# sentence twice (a word all in lower case before or after it: "Apple AirPods are"), it is
+# a word the page uses, not two items of a menu run together ("Dealer Sun MessengerSun").
 _CAPITALISED = re.compile(rf"[{_UPPER}]?[{_LOWER}]+[{_UPPER}][{_LOWER}]+")
 _SPELT = re.compile(
     rf"(?<!\S)([{_LOWER}]+ )?({_CAPITALISED.pattern})(?=[\s,.;:!?)’'\"”]|$)( [{_LOWER}]+\b)?"
 )
+_SPELT_TIMES = 2  # times a page spells a word so, in a sentence, from which it keeps it whole
 _GLUED_JOINS = 3  # sentence joins from which a page reads as glued; a typo makes one or two
 _DENSE_WORDS = 15  # a stretch with a word join per this many words is a menu run together
 _DENSE_JOINS = 2  # and at least this many
@@ -95,7 +96,7 @@ class Glued:
                 spelt = Counter(
                     word for before, word, after in _SPELT.findall(text) if before or after
                 )
-                return cls(frozenset(word for word, count in spelt.items() if count >= 2))
+                return cls(frozenset(w for w, count in spelt.items() if count >= _SPELT_TIMES))
         return None
 
     def blocks(self, line: str) -> list[tuple[int, int]]:
