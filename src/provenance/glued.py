@@ -77,6 +77,9 @@ _GLUED_JOINS = 3  # sentence joins from which a page reads as glued; a typo make
 _DENSE_WORDS = 15  # a stretch with a word join per this many words is a menu run together
 _DENSE_JOINS = 2  # and at least this many
 _ITEM_WORDS = 2  # an item of a menu: "Home", "Real Estate"
+# Characters looked at before a join for the word it ends: a word's, a hashtag's or an
+# address's. Bounded, so that a line of menus run together for a megabyte costs its length.
+_WORD_CHARS = 60
 
 
 @attrs.frozen
@@ -121,15 +124,17 @@ class Glued:
         always: list[int] = []
         capitalised: list[int] = []
         for join in _WORD_JOIN.finditer(line, start, end):
-            left = _LEFT_WORD.search(line, start, join.start())
+            at = join.start()
+            near = max(start, at - _WORD_CHARS)  # looked at: the word before, not the stretch
+            left = _LEFT_WORD.search(line, near, at)
             if left is None or self._spelt(line, left):
                 continue
             after_digit = line[left.start() - 1 : left.start()].isdigit()
             if _NAME_PREFIX.fullmatch(left.group()) and not after_digit:
                 continue  # (but "2020sPublished": a plural's "s")
-            if _NO_WORDS.match(line, max(start, line.rfind(" ", start, join.start()) + 1)):
+            if _NO_WORDS.match(line, max(near, line.rfind(" ", near, at) + 1), at):
                 continue
-            (capitalised if left.group()[0].isupper() else always).append(join.start())
+            (capitalised if left.group()[0].isupper() else always).append(at)
         if len(capitalised) >= max(_DENSE_JOINS, len(line[start:end].split()) / _DENSE_WORDS):
             always.extend(capitalised)
         elif len(capitalised) >= _DENSE_JOINS:
