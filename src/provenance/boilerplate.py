@@ -667,12 +667,12 @@ def _divided_date(line: str) -> re.Match[str] | None:
     return dates[0] if all(_is_credit(part, most) for part in others) else None
 
 
-_DATE_LEADS = frozenset(
-    {
-        *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
-        *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    }
+# What a date may open with, a gate before its search: a weekday's or a month's first letters.
+_DATE_LEAD_WORDS = (
+    *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
+    *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )
+_DATE_LEADS = frozenset(_DATE_LEAD_WORDS)
 
 
 def opens_with_date(line: str) -> bool:
@@ -1098,8 +1098,7 @@ _SHORT_LEAD_WORDS = (
     *("tumblr", "sms", "pocket", "hatena", "line", "vk", "weibo", "wechat", "kakaotalk"),
     *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),
     *("atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
-    *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may"),
-    *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *_DATE_LEAD_WORDS,
     # `_BYLINE`, `_SOURCE`
     *("by", "written", "reported", "story", "words", "analysis", "commentary"),
     *("source", "via", "courtesy"),

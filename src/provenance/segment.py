@@ -208,20 +208,19 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
             blanks += 1
         elif mark is not None and not mark.text:
             pass  # Markdown that shows no text (an image alone): neither a line nor a break
-        elif glued is not None:
-            start = offset + (len(piece) - len(piece.lstrip()))
-            for at, (first, last) in enumerate(glued.blocks(stripped)):
-                raw.append((number, start + first, start + last, stripped[first:last]))
-                gaps.append(blanks if at == 0 else 1)  # blocks run together: each its own
-            blanks = 0
         else:
             start = offset + (len(piece) - len(piece.lstrip()))
-            end = start + len(stripped)  # the line as written, Markdown's marks and all
-            raw.append((number, start, end, stripped if mark is None else mark.text))
-            gaps.append(blanks)
+            if glued is not None:
+                for at, (first, last) in enumerate(glued.blocks(stripped)):
+                    raw.append((number, start + first, start + last, stripped[first:last]))
+                    gaps.append(blanks if at == 0 else 1)  # blocks run together: each its own
+            else:
+                end = start + len(stripped)  # the line as written, Markdown's marks and all
+                raw.append((number, start, end, stripped if mark is None else mark.text))
+                gaps.append(blanks)
+                if mark is not None:
+                    marks.append(mark)
             blanks = 0
-            if mark is not None:
-                marks.append(mark)
         offset += len(piece) + 1
     gaps.append(blanks)
     texts = [visible for _, _, _, visible in raw]
@@ -752,7 +751,7 @@ class Page:
                     if (
                         header
                         and j != self.headline_at  # the page's headline is no other's deck
-                        and not (labelled and not _SENTENCES.search(line.text))
+                        and (not labelled or _SENTENCES.search(line.text))
                         and (self.is_deck(j, headline) or at == self.headline_at)
                     ):
                         # one deck (any line right under the headline the page's title line
