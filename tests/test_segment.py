@@ -960,6 +960,67 @@ def test_words_the_lede_runs_on_from_stay_with_the_story() -> None:
     assert story.body.startswith("CNBC reported\nthat ")
 
 
+# Lists of other stories as whole-page dumps print them, a block a line: headlines, a
+# summary between them, the site's name under them.
+_LATEST = "\n\n".join(
+    [
+        "Latest from Nordic Ledger",
+        "Krona slips as Riksbank signals a longer pause",
+        "Norwegian salmon exporters brace for lower spot prices",
+        "Exporters say the spot market has not been this weak since the spring of last year.",
+        "Danish pension funds raise their stake in offshore wind",
+        "Nordic Ledger AB",
+    ]
+)
+_COMPANY_TOWN = "\n\n".join(  # a section's name over each headline
+    [
+        "Company Town",
+        "Justice Department to throw out old film business rules",
+        "The decrees have governed film distribution and exhibition for decades.",
+        "Company Town",
+        "Paramount shakes up distribution ranks, hiring former Fox executive",
+        "Company Town",
+        "Fox News signs former correspondent for documentary series",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "under"),
+    [
+        # the story's last section, under its sub-heading
+        ("What comes next\n\n" + make_body(69, paragraphs=2), _LATEST),
+        # a list the story introduces
+        (
+            "The board named three new members on Tuesday:\n\nAnna Berg of Oslo\n\n"
+            "Per Lund of Bergen\n\nKari Holm of Tromso",
+            _LATEST,
+        ),
+        # its list of dates: rows that state a figure are no list of headlines
+        (
+            "Tour dates\n\nJune 9 – West Palm Beach, FL\n\nJune 10 – Tampa, FL\n\n"
+            "June 14 – Atlanta, GA\n\nJune 17 – Nashville, TN",
+            "",
+        ),
+    ],
+)
+def test_a_storys_own_last_section_or_list_stays_its_text(last: str, under: str) -> None:
+    title, body = make_title(70), make_body(70, paragraphs=4)
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{body}\n\n{last}\n\n{under}\n")
+    assert last.split("\n")[-1] in story.body.split("\n")
+
+
+def test_headlines_between_paragraphs_do_not_end_the_story() -> None:
+    # A widget of links inside the article, the story's paragraphs going on under it.
+    title, first, rest = make_title(71), make_body(71, paragraphs=2), make_body(72, paragraphs=3)
+    widget = (
+        "More:\n\nAfghan woman politician sees talks as only hope\n\n"
+        "Young people must be heard, says envoy\n\nChina invites officials for two-day talks"
+    )
+    (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{first}\n\n{widget}\n\n{rest}\n")
+    assert story.body.endswith(body_lines(rest)[-1])
+
+
 @pytest.mark.parametrize(
     "tail",
     [
@@ -1078,6 +1139,19 @@ def test_numbered_list_lines_are_not_title_repeats() -> None:
     items = "\n".join(f"Item {n} of the new rules for drivers in the city" for n in range(1, 4))
     text = f"Ministry publishes new rules for drivers\n\n{body}\n\n{items}\n\n{make_body(5)}\n"
     assert len(segment(text)) == 1
+
+
+def test_a_footnote_over_a_paragraph_is_no_headline() -> None:
+    # A press release's notes, "[1] ...", "[2] ...", over its company's paragraph; a text
+    # browser's link number runs on into its text ("[16]Drought aid appeal") and is no note.
+    notes = (
+        "[1] Alarm fatigue: impacts on patient safety, Curr Opin Anaesthesiol. 2015.\n\n"
+        "[2] Joint Commission National Patient Safety Goal: Alarm Management"
+    )
+    body, about = make_body(9, paragraphs=3), make_body(8, paragraphs=1)
+    text = f"{make_title(8)}\n\nBy Jane Doe\n\n{body}\n\n{notes}\n\n\n{about}\n"
+    (story,) = segment(text)
+    assert story.body.endswith(about)
 
 
 def test_double_gaps_mark_breaks_unless_every_paragraph_has_them() -> None:
@@ -1263,12 +1337,20 @@ def test_a_blog_s_share_row_related_posts_and_comment_form_in_italian_end_the_st
     assert story.body == "\n".join(body_lines(body))
 
 
-def test_a_bare_related_header_over_links_ends_the_story() -> None:
-    title, body = make_title(33), make_body(33, paragraphs=3)
-    related = (
+@pytest.mark.parametrize(
+    "related",
+    [
         "Related\nTaliban frees US, Australian hostages in prisoner swap\n"
-        "US troop drawdown in Afghanistan: What we know"
-    )
+        "US troop drawdown in Afghanistan: What we know",
+        _LATEST,
+        _COMPANY_TOWN,
+        # a label's colon ends no sentence: every line under the last paragraph is a menu's
+        "Archived in:\nBolivia\nEvo Morales\nJeanine Añez\nLatin America\n"
+        "More on this:\nElections\nFuel shortages",
+    ],
+)
+def test_a_list_under_its_label_ends_the_story(related: str) -> None:
+    title, body = make_title(33), make_body(33, paragraphs=3)
     (story,) = segment(f"{title}\n\nBy Jane Doe\n\n{body}\n\n{related}\n")
     assert story.body == "\n".join(body_lines(body))
 
@@ -2762,6 +2844,11 @@ def test_sources_in_a_sentence_or_over_the_story_stay_its_text() -> None:
         ("Eagle sports editor Maya Tran contributed to this report.", False),
         ("Rising costs contributed to the report's gloomy tone, the analysts said.", True),
         ("Higher prices for fuel contributed to the fourth quarter rise in output.", True),
+        # a wire's credits
+        ("(Reporting by Will Dunham; Editing by Tom Brown)", False),
+        ("Reporting by Tessa Morrow in New York; additional reporting by Vikram Iyer", False),
+        ("Additional reporting by Joseph Hudak", False),
+        ("Reporting by the BBC suggested that the minister had known for a month.", True),
     ],
 )
 def test_who_else_reported_a_story_is_not_its_text(last: str, kept: bool) -> None:

@@ -69,7 +69,9 @@ from .model import Story
 from .text import normalize, word_count
 
 _normalized = lru_cache(maxsize=1 << 16)(normalize)
-_BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)])\s")  # a list item: no headline
+# A list item, no headline: "• ...", "2. ...", "[2] ..." (a footnote; a link's number in a
+# text browser's dump runs on into its text: "[16]Drought aid appeal").
+_BULLET = re.compile(rf"^(?:[{LIST_MARKS}>-]|\d{{1,3}}[.)]|\[\d{{1,3}}\])\s")
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 _DIGITS = re.compile(r"\d+")
 _BY_ALONE = frozenset(("By", "BY", "by", "By:", "BY:", "by:"))
@@ -1081,7 +1083,7 @@ class _Draft:
             kept.append(line)
         body = self.body
         bylines = [who for meta in self.meta if (who := _byline_of(meta))]
-        end = _own_end(kept, _authors(bylines), pitches=not self.whole)
+        end = _own_end(kept, _authors(bylines), whole=self.whole)
         if end < len(kept):
             kept, cut = kept[:end], kept[end]
             body = body[: body.index(cut)]
@@ -1143,17 +1145,20 @@ def _leading_name(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, pitches: bool = True) -> int:
-    """Where a story's own lines end: before the list of its sources (`_sources_at`), the
-    furniture after its last paragraph (`_furniture_run`), the site's pitches to its reader
-    there (`_pitches_before`; not with `pitches` False, for a page kept whole), who else
-    reported it ("The Associated Press contributed to this report."), and before an
+def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, whole: bool = False) -> int:
+    """Where a story's own lines end: before the list of its sources (`_sources_at`), a list
+    of other stories under it (`_teasers_at`), the furniture after its last paragraph
+    (`_furniture_run`), the site's pitches to its reader there (`_pitches_before`), who
+    else reported it ("The Associated Press contributed to this report."), and before an
     author's note there and all under it ("Jeff Foust writes about space policy ...",
-    "Rachael Rettner" over "Rachael has been with ...")."""
+    "Rachael Rettner" over "Rachael has been with ..."). A page kept `whole`, for want of
+    a story, keeps its lists and pitches."""
     end = _sources_at(lines)
+    if not whole:
+        end = _teasers_at(lines[:end])
     while end:
         end -= _furniture_run(lines[end - 1 :: -1], lists=True)
-        pitched = _pitches_before(lines, end) if pitches else end
+        pitched = end if whole else _pitches_before(lines, end)
         if pitched < end:
             end = pitched
             continue
@@ -1165,6 +1170,75 @@ def _own_end(lines: list[Line], authors: list[tuple[str, ...]], *, pitches: bool
             break
         end = bio
     return end
+
+
+# A list of other stories under a story's last paragraph opens with a label this short
+# ("More from Company Town", "Most read", "Also on this story:"), is this many more listed
+# lines than other lines, and holds under this share of the story's prose.
+_TEASER_LABEL_WORDS, _TEASER_LEAD, _TEASER_PROSE = 6, 2, 1 / 3
+_COLON_LABEL_WORDS = 4
+_CONTINUED = frozenset(",;、，")  # how a line that a sentence runs on from ends
+
+
+def _is_piece(text: str) -> bool:
+    """A piece of a sentence printed on a line of its own, as where a dump breaks a sentence
+    at each link: it opens in lower case, with a stop or with a bracket ("the existence of
+    the plumes.", ", which is scheduled to launch", "(United Kingdom) has become")."""
+    return text[0].islower() or text[0] in ".,;:)("
+
+
+def _teasers_at(lines: list[Line]) -> int:
+    """Where a list of other stories opens under a story's last paragraph: a label
+    (`_labels_list`) over lines of which more are listed (headlines, section names, links:
+    lines that read as no sentence) than not, however many summaries, times or bios run
+    between them ("Latest from Nordic Ledger", "Company Town" over a headline over its
+    summary, and so on). The cut is the label under which listed lines lead the most; the
+    lines under it hold under `_TEASER_PROSE` of the story's prose, so that a widget of
+    headlines between paragraphs ("More:" over three headlines) is no end. A line with a
+    figure counts against a list, as does a piece of a sentence: a story's own list of
+    dates, results or products stays, as does a sentence a dump broke at its links.
+    `len(lines)` where no list opens."""
+    end = len(lines)
+    labels = {at for at in range(1, len(lines)) if _labels_list(lines, at)}
+    if not labels:
+        return end  # most stories
+    lead = best = 0
+    prose = sum(line.words for line in lines if line.is_prose)
+    after = 0
+    for at in range(len(lines) - 1, min(labels) - 1, -1):
+        line = lines[at]
+        if line.is_prose or _DIGITS.search(line.text) or _is_piece(line.text):
+            lead -= 1
+        else:
+            lead += 1
+        after += line.words if line.is_prose else 0
+        if lead > best and lead >= _TEASER_LEAD and after <= _TEASER_PROSE * prose and at in labels:
+            end, best = at, lead
+    return end
+
+
+def _labels_with_colon(line: Line) -> bool:
+    """A label that ends with a colon: "Also read:", "More from Company Town:"; a longer
+    line that ends so opens a list of the story's own ("The board named three members:")."""
+    return line.text.endswith(":") and line.words <= _COLON_LABEL_WORDS
+
+
+def _labels_list(lines: list[Line], at: int) -> bool:
+    """Whether the line at `at` may be a list's label: short, right under a prose line, and
+    read as no sentence, no piece of one and no sub-heading (over two lines of prose)."""
+    label, above = lines[at], lines[at - 1]
+    if label.is_prose or label.words > _TEASER_LABEL_WORDS or not above.is_prose:
+        return False  # most lines
+    under = lines[at + 1 : at + 3]
+    return (
+        _ends_sentence(above.text)
+        and not above.text.endswith(":")  # a list the story itself introduces
+        and not _is_piece(label.text)
+        and not (_ends_sentence(label.text) and not _labels_with_colon(label))
+        and label.text[-1] not in _CONTINUED
+        and not any(_is_piece(line.text) for line in under)
+        and not (len(under) == 2 and all(line.is_prose for line in under))
+    )
 
 
 # A header over the list of a story's sources, alone on its line: "Sources", "Our Sources:",
@@ -1189,10 +1263,17 @@ def _sources_at(lines: list[Line]) -> int:
 
 
 # Who else reported a story, in its last line: "The Associated Press contributed to this
-# report.", "Keith Bradsher contributed reporting from Beijing."
+# report.", "Keith Bradsher contributed reporting from Beijing.", and a wire's credits, in
+# brackets or as two or more parts: "(Reporting by Will Dunham; Editing by Tom Brown)",
+# "Reporting by A in New York; additional reporting by B; editing by C", and "Additional
+# reporting by Joseph Hudak" (alone, a line that opens "Reporting by" may be a sentence).
+_CREDIT_PART = r"(?:additional |further )?(?:reporting|writing|editing|compiled|research) by "
 _CONTRIBUTED = re.compile(
     r"[A-Z].*\bcontributed "
     r"(?:(?:additional )?reporting\b.*|to (?:this|the) (?:report|story|article))\.\W*"
+    rf"|\((?i:{_CREDIT_PART})[^()]+\)\.?"
+    rf"|(?i:{_CREDIT_PART})[^;.!?]+(?:;\s*(?i:{_CREDIT_PART})[^;.!?]+)+\.?"
+    rf"|(?i:additional reporting by )[A-Z][^;.!?]+\.?"
 )
 _CONTRIBUTION_WORDS = 40  # a credit of many names is still one line, never a paragraph's
 
@@ -1424,7 +1505,7 @@ def _is_odd(line: Line) -> bool:
     reader to nothing ("Share on Facebook Share on Twitter Share via Email" runs long)."""
     return (
         line.words >= 8
-        or _ends_sentence(line.text)
+        or (_ends_sentence(line.text) and not _labels_with_colon(line))
         or (bool(_DIGITS.search(line.text)) and not _is_count(line))
     ) and not is_pitch(line.text, addressed=False)
 
