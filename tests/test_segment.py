@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from provenance import Story, segment
@@ -983,6 +983,70 @@ _COMPANY_TOWN = "\n\n".join(  # a section's name over each headline
         "Fox News signs former correspondent for documentary series",
     ]
 )
+
+
+_TEASERS = (  # a list of other stories: each headline, and the summary it may print
+    (
+        "Krona slips as Riksbank signals a longer pause",
+        "The central bank kept its rate unchanged and said cuts would wait until summer.",
+    ),
+    (
+        "Norwegian salmon exporters brace for lower spot prices",
+        "Exporters say the spot market has not been this weak since the spring of last year.",
+    ),
+    (
+        "Danish pension funds raise their stake in offshore wind",
+        "Three funds will buy half of a park under construction off the west coast.",
+    ),
+    (
+        "Justice Department to throw out old film business rules",
+        "The decrees have governed film distribution and exhibition for decades.",
+    ),
+    (
+        "Paramount shakes up distribution ranks, hiring former Fox executive",
+        "The studio named a new head of distribution after a weak year at the box office.",
+    ),
+    (
+        "Afghan woman politician sees talks as only hope",
+        "She said the talks were the only way to end a war that has lasted eighteen years.",
+    ),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    seed=st.integers(0, 10**6),
+    items=st.lists(st.sampled_from(_TEASERS), min_size=2, max_size=6, unique=True),
+    summarised=st.lists(st.booleans(), min_size=6, max_size=6),
+    # labels no lexicon knows: a section's or a site's own words
+    label=st.sampled_from(["Company Town", "From the Ledger desk", "Markets and money:"]),
+    section=st.booleans(),
+)
+def test_a_list_of_other_stories_is_cut_and_the_story_kept_whole(
+    seed: int,
+    items: list[tuple[str, str]],
+    summarised: list[bool],
+    label: str,
+    section: bool,
+) -> None:
+    # However many headlines, with or without a summary, a block a line as whole-page
+    # dumps print them: the story keeps every paragraph, its own last section too, and
+    # nothing of the list, as long as the list's summaries hold under a third of the
+    # story's words (more, and the list may be the story's own). Printed with no blank
+    # line between them, headlines in sentence case read as a hard-wrapped paragraph.
+    body = make_body(seed, paragraphs=2 + seed % 4)
+    if section:  # the story's last section, under its sub-heading
+        body += "\n\nWhat happens next\n\n" + make_body(seed + 1, paragraphs=2)
+    summaries = [s for (_, s), printed in zip(items, summarised, strict=False) if printed]
+    assume(3 * sum(len(s.split()) for s in summaries) < len(body.split()))
+    listed = [
+        line
+        for (headline, summary), printed in zip(items, summarised, strict=False)
+        for line in ((headline, summary) if printed else (headline,))
+    ]
+    related = "\n\n".join([label, *listed, "Nordic Ledger AB"])
+    (story,) = segment(f"{make_title(seed)}\n\nBy Jane Doe\n\n{body}\n\n{related}\n")
+    assert story.body == "\n".join(body_lines(body))
 
 
 @pytest.mark.parametrize(

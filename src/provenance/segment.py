@@ -1234,7 +1234,7 @@ def _labels_list(lines: list[Line], at: int) -> bool:
         _ends_sentence(above.text)
         and not above.text.endswith(":")  # a list the story itself introduces
         and not _is_piece(label.text)
-        and not (_ends_sentence(label.text) and not _labels_with_colon(label))
+        and (not _ends_sentence(label.text) or _labels_with_colon(label))
         and label.text[-1] not in _CONTINUED
         and not any(_is_piece(line.text) for line in under)
         and not (len(under) == 2 and all(line.is_prose for line in under))
