@@ -21,6 +21,7 @@ from provenance.text import normalize
 from .conftest import body_lines, make_body, make_title, page_story, page_text
 
 seg = importlib.import_module("provenance.segment")  # the module: `segment` is its function
+line_shapes = importlib.import_module("provenance.lines")  # `lines` is its function
 
 Body = Callable[..., str]
 
@@ -2385,10 +2386,12 @@ _ASCII_TEXT = st.text(
     ).map("".join)
 )
 def test_ascii_title_case_answers_as_the_expression(text: str) -> None:
-    initials = seg._WORD_INITIAL.findall(text)
-    expected = bool(initials) and sum(map(str.isupper, initials)) >= seg._TITLE_CASE * len(initials)
-    assert seg._ascii_title_case(text) == expected
-    assert seg._title_case(text) == expected
+    initials = line_shapes._WORD_INITIAL.findall(text)
+    expected = bool(initials) and sum(map(str.isupper, initials)) >= line_shapes._TITLE_CASE * len(
+        initials
+    )
+    assert line_shapes._ascii_title_case(text) == expected
+    assert line_shapes.title_case(text) == expected
 
 
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # how a sentence end read before
@@ -2398,7 +2401,7 @@ _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # how a
 @given(st.text(st.sampled_from(".!?…:\"”’')]。！？」』）a ") | st.characters(), min_size=1))
 def test_a_sentence_end_is_the_last_character(text: str) -> None:
     text = text.replace("\n", " ")  # a line's text holds no line break
-    assert seg._ends_sentence(text) == bool(_SENTENCE_END.search(text))
+    assert line_shapes.ends_sentence(text) == bool(_SENTENCE_END.search(text))
 
 
 @settings(max_examples=500, deadline=None)
@@ -2413,7 +2416,9 @@ def test_a_sentence_end_is_the_last_character(text: str) -> None:
 def test_headed_with_its_word_count_answers_as_without(text: str) -> None:
     """The word-count gate of `_headed` changes no answer."""
     if text.strip():
-        assert seg._headed(text, seg.word_count(text)) == seg._headed(text, 1 << 30)
+        assert line_shapes._headed(text, line_shapes.word_count(text)) == line_shapes._headed(
+            text, 1 << 30
+        )
 
 
 @settings(max_examples=500, deadline=None)
