@@ -2714,6 +2714,15 @@ def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
         ("November 20, 2019, 12:41 PM GMT+4", Kind.DATE),  # a zone's offset in hours
         ("Trade Minister Rha Woong-bae (Yonhap)", Kind.CAPTION),
         ("By — Meg Kinnard, Associated Press", Kind.BYLINE),
+        # a WordPress blog's comment form
+        (
+            "You are commenting using your WordPress.com account. ( Log Out / Change )",
+            Kind.BOILERPLATE,
+        ),
+        ("Notify me of new comments via email.", Kind.BOILERPLATE),
+        ("Notify me of follow-up comments by email.", Kind.BOILERPLATE),
+        ("Connecting to %s", Kind.BOILERPLATE),
+        ("You are commenting on a story the court has sealed, the editor wrote.", Kind.TEXT),
     ],
 )
 def test_classify_furniture_of_still_more_sites(line: str, kind: Kind) -> None:

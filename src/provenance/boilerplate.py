@@ -96,6 +96,11 @@ _NAV_PATTERNS = (
     r"created with sketch\.?|fill(?: \d+)?(?: copy(?: \d+)?)?"
     r"|(?:group|path|rectangle|oval|shape|layer)(?: \d+)? copy(?: \d+)?",
     r"share or comment on this article\s*:?",
+    # a WordPress blog's comment form: "You are commenting using your Google account. ( Log
+    # Out / Change )", "Notify me of new comments via email.", "Connecting to %s"
+    r"you are commenting using your [\w.]+ account\..{0,40}"
+    r"|notify me of (?:new )?(?:follow-up )?(?:comments|posts) (?:via|by) e-?mail\.?"
+    r"|connecting to %s",
     # notes and pitches under a story: "Published in Dawn, November 20th, 2019", "Comments
     # are closed on this story.", "Report an error", "Want to discuss? Please read our
     # Commenting Policy first.", "Read or Share this story: https://…", "Read this story in
@@ -1065,6 +1070,7 @@ _SHORT_LEAD_WORDS = (
     *("visit", "gift", "save", "learn", "blogthis", "loading", "mi", "me", "j'aime"),
     *("gefällt", "got", "have", "labels", "this", "created", "fill", "group", "path"),
     *("rectangle", "oval", "shape", "layer"),
+    *("notify", "connecting"),  # a blog's comment form ("you" is below)
     *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
     *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
     *("press", "investor"),  # a press release's contact block
