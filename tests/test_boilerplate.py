@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +86,23 @@ def test_gated_site_notice_answers_as_the_expressions_alone(line: str) -> None:
 def test_a_page_classified_at_once_answers_as_its_lines_one_by_one(lines: list[str]) -> None:
     """The page-wide notice gate rules out no line that `classify` would find a notice."""
     assert bp.classify_page(lines, "\n".join(lines)) == [bp.classify(line) for line in lines]
+
+
+def test_lines_seen_before_are_looked_up_and_the_memory_is_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A site's menu on page after page: each line classified once, its kind looked up after.
+    monkeypatch.setattr(bp, "_KNOWN", {})
+    monkeypatch.setattr(bp, "_KNOWN_LINES", 3)
+    menu = ["Home", "World", "Share on Facebook"]
+    first = bp.classify_page(menu, "\n".join(menu))
+    assert set(bp._KNOWN) == set(menu)
+    page = [*menu, "The council met on Tuesday and approved the budget for next year."]
+    assert bp.classify_page(page, "\n".join(page)) == [bp.classify(line) for line in page]
+    assert first == [bp.classify(line) for line in menu]
+    assert len(bp._KNOWN) == 4
+    bp.classify_page(["Sport"], "Sport")  # past its bound: it starts over
+    assert set(bp._KNOWN) == {"Sport"}
 
 
 @settings(max_examples=300, deadline=None)

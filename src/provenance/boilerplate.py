@@ -1199,9 +1199,28 @@ def classify(line: str) -> Kind:
 
 def classify_page(lines: list[str], page: str) -> list[Kind]:
     """`classify` of each line of a page whose text is `page`: the words every notice and
-    disclaimer needs are looked for in the page once, and most pages hold none of them."""
+    disclaimer needs are looked for in the page once, and most pages hold none of them. A
+    line already classified in this process is looked up (`_KNOWN`)."""
     notices = _may_hold(page, _NOTICE_WORDS)
-    return [_classify(line, notices) for line in lines]
+    if len(_KNOWN) > _KNOWN_LINES:
+        _KNOWN.clear()  # bounded: a crawl's lines outnumber any memory
+    kinds = []
+    for line in lines:
+        kind = _KNOWN.get(line)
+        if kind is None:
+            kind = _KNOWN[line] = _classify(line, notices)
+        kinds.append(kind)
+    return kinds
+
+
+# The kinds of lines already classified in this process: a site prints its menus, footers
+# and labels on every page of a crawl, and a line's kind depends on its text alone (a page
+# whose lines are classified without the notice checks holds no notice's words, so no line
+# of it has an answer they would change). A dictionary, not `functools.lru_cache`: a page of
+# lines never seen (a wire's text) costs one look-up a line, where the cache's bookkeeping
+# cost 5% of segmenting it.
+_KNOWN: dict[str, Kind] = {}
+_KNOWN_LINES = 1 << 16  # lines remembered before starting over
 
 
 def _classify(line: str, notices: bool) -> Kind:
