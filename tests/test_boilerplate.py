@@ -103,6 +103,9 @@ def test_lines_seen_before_are_looked_up_and_the_memory_is_bounded(
     assert len(bp._KNOWN) == 4
     bp.classify_page(["Sport"], "Sport")  # past its bound: it starts over
     assert set(bp._KNOWN) == {"Sport"}
+    long = " ".join(["word"] * 100)  # a paragraph is classified, not remembered
+    assert bp.classify_page([long], long) == [bp.classify(long)]
+    assert long not in bp._KNOWN
 
 
 @settings(max_examples=300, deadline=None)

@@ -1208,7 +1208,9 @@ def classify_page(lines: list[str], page: str) -> list[Kind]:
     for line in lines:
         kind = _KNOWN.get(line)
         if kind is None:
-            kind = _KNOWN[line] = _classify(line, notices)
+            kind = _classify(line, notices)
+            if len(line) <= _KNOWN_CHARS:
+                _KNOWN[line] = kind
         kinds.append(kind)
     return kinds
 
@@ -1221,6 +1223,7 @@ def classify_page(lines: list[str], page: str) -> list[Kind]:
 # cost 5% of segmenting it.
 _KNOWN: dict[str, Kind] = {}
 _KNOWN_LINES = 1 << 16  # lines remembered before starting over
+_KNOWN_CHARS = 200  # and the longest remembered: furniture is short, and memory stays small
 
 
 def _classify(line: str, notices: bool) -> Kind:
