@@ -961,31 +961,6 @@ def test_words_the_lede_runs_on_from_stay_with_the_story() -> None:
     assert story.body.startswith("CNBC reported\nthat ")
 
 
-# Lists of other stories as whole-page dumps print them, a block a line: headlines, a
-# summary between them, the site's name under them.
-_LATEST = "\n\n".join(
-    [
-        "Latest from Nordic Ledger",
-        "Krona slips as Riksbank signals a longer pause",
-        "Norwegian salmon exporters brace for lower spot prices",
-        "Exporters say the spot market has not been this weak since the spring of last year.",
-        "Danish pension funds raise their stake in offshore wind",
-        "Nordic Ledger AB",
-    ]
-)
-_COMPANY_TOWN = "\n\n".join(  # a section's name over each headline
-    [
-        "Company Town",
-        "Justice Department to throw out old film business rules",
-        "The decrees have governed film distribution and exhibition for decades.",
-        "Company Town",
-        "Paramount shakes up distribution ranks, hiring former Fox executive",
-        "Company Town",
-        "Fox News signs former correspondent for documentary series",
-    ]
-)
-
-
 _TEASERS = (  # a list of other stories: each headline, and the summary it may print
     (
         "Krona slips as Riksbank signals a longer pause",
@@ -1011,6 +986,28 @@ _TEASERS = (  # a list of other stories: each headline, and the summary it may p
         "Afghan woman politician sees talks as only hope",
         "She said the talks were the only way to end a war that has lasted eighteen years.",
     ),
+)
+
+# Lists of other stories as whole-page dumps print them, a block a line: headlines, a
+# summary between them, the site's name under them.
+_LATEST = "\n\n".join(
+    [
+        "Latest from Nordic Ledger",
+        _TEASERS[0][0],
+        *_TEASERS[1],
+        _TEASERS[2][0],
+        "Nordic Ledger AB",
+    ]
+)
+_COMPANY_TOWN = "\n\n".join(  # a section's name over each headline
+    [
+        "Company Town",
+        *_TEASERS[3],
+        "Company Town",
+        _TEASERS[4][0],
+        "Company Town",
+        "Fox News signs former correspondent for documentary series",
+    ]
 )
 
 
