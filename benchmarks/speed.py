@@ -16,6 +16,8 @@ Systems:
   datasketch       MinHash.update per shingle, then MinHashLSH insert and query
   datasketch-batch MinHash.update_batch, then MinHashLSH
   rensa            rensa's RMinHash and RMinHashLSH (Rust), when it is installed
+  text-dedup       text-dedup's MinHash command (Hugging Face datasets, numpy; xxh3), from
+                   the files to its deduplicated dataset, when it is installed
   signatures       provenance's signature path alone: read, tokenise, hash the shingles and
                    MinHash-sign every file whole, windows included (all cores): the floor's
                    work plus the MinHash
@@ -27,10 +29,12 @@ Systems:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -41,7 +45,11 @@ from pathlib import Path
 from .datasets import DATA, REPO
 from .rss import watch
 
-SYSTEMS = ("floor", "datasketch", "datasketch-batch", "rensa", "signatures", "analysis", "dedupe")
+SYSTEMS = (
+    *("floor", "datasketch", "datasketch-batch", "rensa", "text-dedup"),
+    *("signatures", "analysis", "dedupe"),
+)
+_OPTIONAL = {"rensa": "rensa", "text-dedup": "text_dedup"}  # measured where they install
 _SIGN_CHUNK = 500  # files per task of the signatures system
 THRESHOLD, NUM_PERM, SHINGLE = 0.5, 128, 5
 
@@ -99,6 +107,8 @@ def run_system(system: str, folder: Path, workers: int) -> int:
         for r in rsigned:
             rlsh.query(r)
         return len(rsigned)
+    if system == "text-dedup":
+        return _text_dedup(folder, workers)
     if system == "signatures":  # provenance's signing of whole files on every core
         from provenance.pipeline import _mapped, _pool
 
@@ -122,6 +132,28 @@ def run_system(system: str, folder: Path, workers: int) -> int:
         with out.open(encoding="utf-8") as handle:
             return sum(len(json.loads(line)["occurrences"]) for line in handle)
     raise ValueError(f"unknown system {system!r}")
+
+
+def _text_dedup(folder: Path, workers: int) -> int:
+    """text-dedup's MinHash command, end to end from the files: their texts made into a
+    Hugging Face dataset on disk (its input), then `python -m text_dedup.minhash` with the
+    same shingles, permutations and bands, and its faster hash (xxh3)."""
+    import datasets
+
+    datasets.disable_progress_bars()
+    work = Path(tempfile.mkdtemp())
+    try:
+        dataset = datasets.Dataset.from_dict({"text": list(texts(folder))})
+        dataset.save_to_disk(str(work / "in"), num_proc=None)
+        command = [sys.executable, "-m", "text_dedup.minhash", "--local", "--column", "text"]
+        command += ["--path", str(work / "in"), "--output", str(work / "out")]
+        command += ["--cache_dir", str(work / "cache"), "--num_proc", str(workers)]
+        command += ["--ngram", str(SHINGLE), "--num_perm", str(NUM_PERM), "--b", "32", "--r", "4"]
+        command += ["--threshold", str(THRESHOLD), "--hash_func", "xxh3"]
+        subprocess.run(command, check=True, capture_output=True)
+        return len(dataset)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _sign_files(paths: Sequence[Path]) -> int:
@@ -157,13 +189,8 @@ def measure(system: str, folder: Path, workers: int) -> dict[str, float]:
 
 
 def available(system: str) -> bool:
-    if system != "rensa":
-        return True
-    try:
-        import rensa  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    module = _OPTIONAL.get(system)
+    return module is None or importlib.util.find_spec(module) is not None
 
 
 def scale_corpus(source: Path, out: Path, size: int, *, seed: int = 0) -> Path:
