@@ -792,6 +792,32 @@ def test_the_page_s_title_line_names_the_headline_below_its_menus(title_line: st
     assert page[story.start :].startswith(title)
 
 
+def test_the_headline_the_title_line_names_may_run_on_into_its_deck() -> None:
+    # The headline with its deck under it, no blank line between: still the headline, where
+    # the page's title line names it, and a section's name in that line names no menu item.
+    title, body = (
+        "Alibaba prices Hong Kong listing at discount to raise up to $12.9bn",
+        make_body(78, 3),
+    )
+    deck = "Chinese ecommerce group's secondary share sale set to be city's largest in nine years"
+    menus = "Financial Courier\n\nHome\nWorld\nCompanies\n\nAlibaba Group Holding Ltd\nAdd to myFC"
+    page = (
+        f"{title} | Financial Courier\n\n{menus}\n\n{title}\n{deck}\n\n"
+        f"Edwin Marsh in Hong Kong and Yuan Li in Beijing\nNovember 20 2019\n\n{body}\n"
+    )
+    (story,) = segment(page)
+    assert story.title == title
+    assert page[story.start :].startswith(title)
+
+
+def test_a_section_s_name_in_the_title_line_is_no_headline_in_the_menus() -> None:
+    title, body = "New-home sales fell 6.8% in January", make_body(79, 3)
+    menus = "Homebuilder Dispatch\n\nMarket Data\nMortgage & Finance\nLand\nBuilders"
+    page = f"Market Data | Homebuilder Dispatch\n\n{menus}\n\n{title}\n\nBy Tom Ellis\n\n{body}\n"
+    (story,) = segment(page)
+    assert story.title == title
+
+
 def test_the_menus_over_the_headline_the_title_line_names_are_no_story() -> None:
     # The page's head may hold a few sentences (a pitch, a notice): still no story of its own.
     title, body = "Anthony Lynn says the Chargers needed to win this game", make_body(65, 3)
@@ -3045,12 +3071,57 @@ def test_the_pages_headline_is_no_deck_of_a_caption_over_its_kicker() -> None:
             dt.date(1987, 3, 3),
         ),
         ("Monday, March 2, 1987 | He said the talks went well and will go on.", Kind.TEXT, None),
+        ("Nov 20, 2019, 09:14am EST|", Kind.DATE, dt.date(2019, 11, 20)),  # a divider at its end
+        # a date line run into the next element, as a dump that drops the space between prints
+        (
+            "Updated: 1987-03-03 15:20Source: Xinhua Wire ServiceEditor: Wang Lin",
+            Kind.DATE,
+            dt.date(1987, 3, 3),
+        ),
+        ("November 20, 2019 - 11:42 AMTViews: 1318", Kind.DATE, dt.date(2019, 11, 20)),
+        ("Tuesday, 17th March 19870 Comments", Kind.DATE, dt.date(1987, 3, 17)),
+        ("Nov 19, 2019Share this article", Kind.DATE, dt.date(2019, 11, 19)),
+        # a sentence that opens with a date: a space, or a lower-case word, after it
+        ("March 3, 1987 Metals rose on the news from Lusaka.", Kind.TEXT, None),
+        ("March 3, 1987 at 11:42 Thursday was the day it began.", Kind.TEXT, None),
+        ("December 31, 1987, USDA said.", Kind.TEXT, None),  # not "US" run into "DA said"
+        ("On March 3, 1987Metals rose", Kind.TEXT, None),
         ("The talks -- which began on March 3, 1987 -- went well", Kind.TEXT, None),
     ],
 )
-def test_a_date_over_its_credit_is_a_date_line(line: str, kind: Kind, date: dt.date | None) -> None:
+def test_a_date_beside_a_credit_or_run_into_what_follows_is_a_date_line(
+    line: str, kind: Kind, date: dt.date | None
+) -> None:
     assert classify(line) is kind
     assert parse_date(line) == date
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        *("Last updated on", "First published", "Posted on", "Modified", "Created", "Filed"),
+        *("Date", "Dated", "Issued", "News release", "Veröffentlicht am", "Aktualisiert"),
+        *("Publiziert", "Erstellt", "Publié le", "Mis à jour le", "Modifié", "Publicado em"),
+        *("Actualizado el", "Atualizado", "Pubblicato il", "Aggiornato", "Gepubliceerd op"),
+        *("Bijgewerkt", "Geplaatst op"),
+    ],
+)
+def test_every_label_of_a_date_run_into_the_next_element_passes_its_gate(label: str) -> None:
+    assert parse_date(f"{label}: 19 Nov 2019 10:32Source: Agencies") == dt.date(2019, 11, 19)
+
+
+def test_a_headline_over_a_date_run_into_its_source_is_the_title() -> None:
+    """A page's title with the site's name, its menus, then the headline right over a date
+    line run into its source: the headline titles the story, dated by that line."""
+    title, body = make_title(77), make_body(77)
+    page = (
+        f"{title} - The Daily Herald\n\nHomeWorldBusinessSports\n\nHome>Business\n\n"
+        f"{title}\nUpdated: 1987-03-03 15:20Source: Xinhua Wire ServiceEditor: Wang Lin\n"
+        f"A+ A A-\n\n{body}\n"
+    )
+    (story,) = segment(page)
+    assert story.title == title
+    assert story.date == dt.date(1987, 3, 3)
 
 
 def test_a_line_that_opens_with_a_date_is_no_headline() -> None:
@@ -3064,6 +3135,7 @@ def test_a_line_that_opens_with_a_date_is_no_headline() -> None:
     )
     (story,) = segment(page)
     assert story.title == title
+    assert story.date == dt.date(1987, 3, 17)
 
 
 @pytest.mark.parametrize(

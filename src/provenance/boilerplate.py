@@ -574,6 +574,17 @@ _DATED_BYLINE = re.compile(
     rf"^(?:{_BY}|{_CHECKED_BY})\s+(?P<who>{_NAME}?)(?i:(?:\s+on\s+|{_SEPARATOR})(?P<date>{_DATE_BODY}){_AFTER_DATE})\s*$"
 )
 _SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
+# A date line run into the element after it, as a dump that prints two elements with no space
+# between them does: "Updated: 1987-03-03 15:20Source: Xinhua", "November 20, 2019 - 11:42
+# AMTViews: 1318", "Tuesday, 17th March 19870 Comments". The date and its time end in a
+# figure or a small letter that touches a capital or a figure, or in a capital that touches a
+# capitalised word: no sentence reads so ("December 31, 1987, USDA said" is no "US" run into
+# "DA").
+_GLUED_DATE = re.compile(
+    rf"(?:{_LABEL})?(?:{_TIME}\s*[,|]?\s*)?(?P<date>{_DATE_BODY}){_AFTER_DATE}"
+    r"(?-i:(?<=[a-z\d])(?=[A-Z\d])|(?<=[A-Z])(?=[A-Z][a-z]))",
+    re.IGNORECASE,
+)
 # What divides a date from a source credit or a read time on one line: "Associated
 # Press•November 20, 2019", "Nov 19, 2019 at 9:49 am ET • 2 min read", "November 19, 2019 /
 # 10:07 AM / CBS News" (a slash between spaces: "11/19/2019" is a date).
@@ -623,6 +634,7 @@ def parse_date(line: str) -> dt.date | None:
         or _DATED_BYLINE.match(line)
         or _divided_date(line)
         or _credited_date(line)
+        or _glued_date(line)
     )
     if match is None:
         return None
@@ -666,7 +678,8 @@ def _divided_date(line: str) -> re.Match[str] | None:
         return None
     if len(dates) > 1 and not all(_LABELLED.match(date.string) for date in dates):
         return None  # two dates without labels: a span of days ("29 November | 20 January")
-    others = [part for part, match in zip(parts, matches, strict=True) if match is None]
+    # a divider at either end divides nothing: "Nov 20, 2019, 09:14am EST|"
+    others = [part for part, match in zip(parts, matches, strict=True) if match is None and part]
     # after a date that opens the line, a longer credit: "The Vilnius Dispatch with wire services"
     most = _OPENED_CREDIT_WORDS if matches[0] else _CREDIT_WORDS
     return dates[0] if all(_is_credit(part, most) for part in others) else None
@@ -678,6 +691,25 @@ _DATE_LEAD_WORDS = (
     *("jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )
 _DATE_LEADS = frozenset(_DATE_LEAD_WORDS)
+
+
+# What `_GLUED_DATE` opens with: a time or a date's figure, a weekday, a month or a label.
+_GLUED_LEADS = _DATE_LEADS | {
+    word[:3]
+    for word in (
+        *("last", "first", "updated", "published", "posted", "modified", "created", "filed"),
+        *("date", "issued", "news", "veröffentlicht", "aktualisiert", "publiziert", "erstellt"),
+        *("publié", "mis", "modifié", "publicado", "actualizado", "atualizado", "pubblicato"),
+        *("aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
+    )
+}
+
+
+def _glued_date(line: str) -> re.Match[str] | None:
+    """The date line that opens a short line run into what follows it (`_GLUED_DATE`)."""
+    if len(line) > _SHORT_CHARS or not (line[:1].isdigit() or line[:3].lower() in _GLUED_LEADS):
+        return None  # a cheap test first: most lines open with none of these
+    return _GLUED_DATE.match(line)
 
 
 def opens_with_date(line: str) -> bool:
@@ -1153,7 +1185,7 @@ def _matched_short_kind(line: str) -> Kind | None:
     if group == "comments":
         return Kind.COMMENTS
     if group is None:
-        return None
+        return Kind.DATE if _glued_date(line) and parse_date(line) is not None else None
     if parse_date(line) is not None:  # a date-like line that does not parse may be a byline
         return Kind.DATE
     if byline(line) is not None:

@@ -226,12 +226,16 @@ class Page:
                 continue
             if paragraph_sized(line.text, line.words):
                 return None  # (a cookie banner over the headline is no paragraph of text)
-            if not shapes[at]:  # right under a kicker, with no break, still the headline
-                if line.blanks_before or line.words > most:
+            if not shapes[at]:  # standing alone or not, still the headline: right under a
+                # kicker with no break, or after a break over its deck with no break
+                if line.words > most:
                     continue
                 if line.text[:_TITLE_OPENING].casefold() not in title:
                     continue  # (asked first: most lines open with no words of the title line)
-                if not self._headline_shape(at, after_text=True):
+                if line.blanks_before:
+                    if line.words < HEADLINE_WORDS:
+                        continue  # a menu's item runs on into the next one: "Market Data"
+                elif not self._headline_shape(at, after_text=True):
                     continue
             names = names or _title_names(self.lines[0])
             if line.key in names:
@@ -551,8 +555,12 @@ class Page:
     def _deck_of(self, start: tuple[int, int], at: int) -> bool:
         """Whether the headline at `at` is the deck of the page's headline that starts right
         above it: the title line names that one, or it repeats the title line ("Fargo
-        creator Noah Hawley is in final talks …" over "Star Trek 4 is alive" over the byline)."""
+        creator Noah Hawley is in final talks …" over "Star Trek 4 is alive" over the byline).
+        Under the deck of the headline the title line names, it is that headline's credit
+        ("Edwin Marsh in Hong Kong and Yuan Li in Beijing" over its date)."""
         title_at, end = start
+        if title_at == self.headline_at and end + 2 == at and not self[end + 1].is_prose:
+            return True  # under its deck, a credit that reads as a headline over its date
         return end + 1 == at and (
             title_at == self.headline_at
             or (end > title_at and self.repeats(self[end], self[title_at]))
