@@ -3081,6 +3081,14 @@ def test_the_pages_headline_is_no_deck_of_a_caption_over_its_kicker() -> None:
         ("November 20, 2019 - 11:42 AMTViews: 1318", Kind.DATE, dt.date(2019, 11, 20)),
         ("Tuesday, 17th March 19870 Comments", Kind.DATE, dt.date(1987, 3, 17)),
         ("Nov 19, 2019Share this article", Kind.DATE, dt.date(2019, 11, 19)),
+        # and a credit run into the date's label
+        (
+            "Staff CorrespondentPublished: 23 Mar 1987, 06:00 | Updated: 23 Mar 1987, 09:15",
+            Kind.DATE,
+            dt.date(1987, 3, 23),
+        ),
+        ("Jane DoeUpdated Nov 19, 2019 10:00 AM", Kind.DATE, dt.date(2019, 11, 19)),
+        ("The index was last Updated: 23 Mar 1987", Kind.TEXT, None),
         # a sentence that opens with a date: a space, or a lower-case word, after it
         ("March 3, 1987 Metals rose on the news from Lusaka.", Kind.TEXT, None),
         ("March 3, 1987 at 11:42 Thursday was the day it began.", Kind.TEXT, None),

@@ -635,6 +635,7 @@ def parse_date(line: str) -> dt.date | None:
         or _divided_date(line)
         or _credited_date(line)
         or _glued_date(line)
+        or _glued_credit_date(line)
     )
     if match is None:
         return None
@@ -703,6 +704,24 @@ _GLUED_LEADS = _DATE_LEADS | {
         *("aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
     )
 }
+
+
+# A credit run into the label of the date after it, as a dump that prints a byline and a date
+# with no space between them does: "Staff CorrespondentPublished: 23 Mar 1987, 06:00".
+_GLUED_LABEL = re.compile(r"(?<=[a-z.])(?=(?:Last |First )?(?:Updated|Published|Posted)\b)")
+
+
+def _glued_credit_date(line: str) -> re.Match[str] | None:
+    """The date line after a credit of a few words run into its label (`_GLUED_LABEL`)."""
+    if len(line) > _SHORT_CHARS or not (
+        "Updated" in line or "Published" in line or "Posted" in line
+    ):
+        return None  # a cheap test first: most lines hold no such label
+    glue = _GLUED_LABEL.search(line)
+    if glue is None or not _is_credit(line[: glue.start()]):
+        return None
+    rest = line[glue.start() :]
+    return _DATE_LINE.match(rest) or _divided_date(rest)
 
 
 def _glued_date(line: str) -> re.Match[str] | None:
@@ -1280,7 +1299,7 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.BOILERPLATE
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
-    if _divided_date(line) or _credited_date(line):  # a credit before the date: no lead to gate
+    if _divided_date(line) or _credited_date(line) or _glued_credit_date(line):  # no lead to gate
         return Kind.DATE
     if lead in _YEARLESS_LEADS and len(line) <= _SHORT_CHARS and _YEARLESS_DATE.fullmatch(line):
         return Kind.DATE
