@@ -1711,6 +1711,18 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("NASA officials announced the plan on Monday [File: John Raoux/AP Photo]", Kind.CAPTION),
         ("The spacecraft on its stand in Texas [Loren Elliott/Reuters]", Kind.CAPTION),
         ("WASHINGTON (AP) — The ambassador faces questions [sic] today.", Kind.TEXT),
+        # a read time in English
+        ("Reading time: 3 minutes", Kind.BOILERPLATE),
+        ("Estimated reading time: 5 minutes", Kind.BOILERPLATE),
+        ("Time to read 1 min.", Kind.BOILERPLATE),
+        ("Reading time is 5 minutes for most people.", Kind.TEXT),
+        # an agency's photo, its name first; a photographer and an agency in capitals
+        ("U.S. soldiers stand guard at a base in Logar province. (AA Photo)", Kind.CAPTION),
+        ("Rescue teams search the rubble in Izmir. (DHA File Photo)", Kind.CAPTION),
+        ("He kept it in a drawer with the rest (his photo)", Kind.TEXT),
+        ("A cyclist passes the fuel plant in El Alto. AIZAR RALDES AFP", Kind.CAPTION),
+        ("The deal was signed in New York. NEW YORK TIMES", Kind.TEXT),
+        ("Exports rose 5 pct, according to the IMF", Kind.TEXT),
         ("1 of 3", Kind.BOILERPLATE),
         ("Slide 1 of 12: Feathers", Kind.BOILERPLATE),
         ("3 of 4 people agreed.", Kind.TEXT),

@@ -190,7 +190,10 @@ _NAV_PATTERNS = (
     r"(?:get|sign up for|receive) (?:our )?breaking news (?:alerts|e-?mails|updates)\b.*",
     r"like this (?:article|story|post)\?",
     r"paid post",
-    # a read time in German, Portuguese, Spanish, French, Italian and Dutch
+    # a read time: "Reading time: 3 minutes", "Time to read 1 min.", and in German,
+    # Portuguese, Spanish, French, Italian and Dutch
+    r"(?:(?:estimated )?reading time|read time|time to read)\s*:?\s*(?:about )?\d+\s*"
+    r"(?:min(?:ute)?s?|m)\.?",
     r"(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura"
     r"|leestijd)\s*:?\s*\d+\s*\w+",
     rf"printed(?: on)?\s*:.*|{_PRINTED_URL_LINE}",  # a printed page's footer
@@ -459,6 +462,8 @@ _CREDIT = re.compile(
     # a short caption that ends in its agency alone, no sentence before it: "Trade Minister
     # Rha Woong-bae (Yonhap)" (a paragraph's "… the ministry said. (AFP)" is a wire's credit)
     rf"^[^.!?]{{1,100}}\s\((?:{_AGENCIES})\)$|"
+    # an agency's or a paper's photo, its name first: "(AA Photo)", "(DHA Photo)"
+    r"\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}) (?:file )?photos?\)\s*$|"
     rf"(?:{_bracketed_credit('(', ')', f'{_CREDIT_LABEL}|{_AGENCIES}')}"
     rf"|{_bracketed_credit('[', ']', _CREDIT_LABEL)})\s*$",
     re.IGNORECASE,
@@ -482,6 +487,11 @@ _BARE_CREDIT = re.compile(
     # after a dash, an agency's file photo or a copyright: "… released in 2017 - AFP/File",
     # "… in London, May 2019 - Copyright REUTERS/Henry Nicholls"
     rf"|\s[-–—]\s*(?:[\w ]{{2,30}}/(?i:files?|photo)|(?i:copyright)\s.{{2,60}}))\s*$"
+)
+# After the caption's sentence, the photographer's name and the agency in capitals: "... on
+# the outskirts of La Paz. AIZAR RALDES AFP".
+_CAPITALS_CREDIT = re.compile(
+    rf"[.!?\"”]\s+[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}} (?:{_AGENCIES.upper()})$"
 )
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # A caption whose credit closes it in brackets may run longer (a photo essay's, a gallery's),
@@ -1147,6 +1157,7 @@ _SHORT_LEAD_WORDS = (
     *("schlagwörter", "stichwörter", "etiquetas"),
     *("already", "get", "like", "was", "reuse", "receive"),
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
+    *("estimated", "time"),  # "Estimated reading time: 5 minutes", "Time to read 1 min."
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("issued",),
@@ -1326,5 +1337,7 @@ def _classify(line: str, notices: bool) -> Kind:
         and ("/" in line or ":" in line or "|" in line)
         and _BARE_CREDIT.search(line)
     ):
+        return Kind.CAPTION
+    if line[-2:].isupper() and len(line) <= CAPTION_CHARS and _CAPITALS_CREDIT.search(line):
         return Kind.CAPTION
     return Kind.TEXT
