@@ -3084,6 +3084,12 @@ def test_the_pages_headline_is_no_deck_of_a_caption_over_its_kicker() -> None:
         ),
         ("Monday, March 2, 1987 | He said the talks went well and will go on.", Kind.TEXT, None),
         ("Nov 20, 2019, 09:14am EST|", Kind.DATE, dt.date(2019, 11, 20)),  # a divider at its end
+        # a credit, a dash, then a date over a section after a divider
+        ("NIHON NEWS - Mar 12, 1987 - 09:37 | Business, All", Kind.DATE, dt.date(1987, 3, 12)),
+        # a date, then its author's name without "by"; a table's header is no such line
+        ("NOVEMBER 20, 2019 KAREN MILLER", Kind.DATE, dt.date(2019, 11, 20)),
+        ("2019-11-20 12:57:32 Marcus De Guzman", Kind.DATE, dt.date(2019, 11, 20)),
+        ("4/2/87   Prev Week", Kind.TEXT, None),
         # a date line run into the next element, as a dump that drops the space between prints
         (
             "Updated: 1987-03-03 15:20Source: Xinhua Wire ServiceEditor: Wang Lin",

@@ -574,8 +574,10 @@ _DATE_LINE = re.compile(
     rf"(?:{_LABEL}|on\s+)?"
     rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
     rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}"  # "Nov 19, 2019, 8:00 AM EST"
-    # "December 4, 2017 by Regan", "29. August 2018 von Redaktion", "3 agosto 2018 da Redazione"
-    r"(?:\s+(?:by|von|da|di|por|par|door)\s+[^.!?]{1,60})?\s*$",
+    # "December 4, 2017 by Regan", "29. August 2018 von Redaktion", "3 agosto 2018 da Redazione",
+    # or a name of two or three capitalised words with no "by": "NOVEMBER 20, 2019 KAREN MILLER"
+    r"(?:\s+(?:by|von|da|di|por|par|door)\s+[^.!?]{1,60}"
+    r"|(?-i: [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}))?\s*$",  # (a table's "4/2/87   Prev Week")
     re.IGNORECASE,
 )
 # A byline that dates its story: "By Jane Doe - 11/19/2019 02:47 PM EST", "Written by Jane
@@ -767,7 +769,8 @@ def _credited_date(line: str) -> re.Match[str] | None:
         return None
     if not (credit["by"] or credit["more"] or credit["dash"]) and not _CLOCK.search(line):
         return None  # one word and a day, "Record March 31, 1987": a table's row, not a credit
-    return _DATE_LINE.match(line[start.start() :])  # it opens with "^"
+    rest = line[start.start() :]  # "Mar 12, 1987 - 09:37 | Business, All" after "NIHON NEWS - "
+    return _DATE_LINE.match(rest) or _divided_date(rest)  # (`_DATE_LINE` opens with "^")
 
 
 # A labelled date without its year, with its time: "Updated Nov 19, 6:55 AM; Posted Nov 19,
