@@ -1711,6 +1711,16 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("NASA officials announced the plan on Monday [File: John Raoux/AP Photo]", Kind.CAPTION),
         ("The spacecraft on its stand in Texas [Loren Elliott/Reuters]", Kind.CAPTION),
         ("WASHINGTON (AP) — The ambassador faces questions [sic] today.", Kind.TEXT),
+        # a text-size widget; a caption's button after its credit; a newsletter box
+        ("A+ A A-", Kind.BOILERPLATE),
+        ("Font size A A A", Kind.BOILERPLATE),
+        ("A and A", Kind.TEXT),
+        ("Jane Doe/AP hide caption", Kind.BOILERPLATE),
+        ("Email Address", Kind.BOILERPLATE),
+        ("Enter your email address", Kind.BOILERPLATE),
+        ("Email addresses of staff were leaked.", Kind.TEXT),
+        ("Thank you. Please check your inbox to confirm.", Kind.BOILERPLATE),
+        ("Thank you, he said.", Kind.TEXT),
         # a read time in English
         ("Reading time: 3 minutes", Kind.BOILERPLATE),
         ("Estimated reading time: 5 minutes", Kind.BOILERPLATE),

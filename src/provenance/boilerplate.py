@@ -204,6 +204,12 @@ _NAV_PATTERNS = (
     r"image (?:copyright|caption|source)\b.*",  # a photo's credit and caption, labelled
     # a caption's label or button alone: "Media caption,", "Enlarge this image", "Show caption"
     rf"{CAPTION_LABEL}|(?:show|hide|toggle) caption|enlarge\s*/.*",  # "Enlarge / A plume …"
+    # a widget to size the text: "A+ A A-", "Font size A A A"
+    r"(?:(?:text|font) size\s*:?\s*)?a[+−-]?(?:\s+a[+−-]?){1,3}",
+    # a newsletter box's field and thanks: "Email Address", "Enter your email address",
+    # "Thank you. Please check your inbox to confirm."
+    r"(?:enter )?(?:your )?e-?mail(?: address)?\s*[:*]*",
+    r"thank you[.!]?\s*(?:please )?check your (?:inbox|e-?mail)\b.*",
     rf"(?:(?:published|updated|posted)\s*:?\s*)?{_AGO}",
     # a live blog's time over an entry: "6.47am GMT", "10:02 ET" (a bare "1:41" may be a
     # table's figure)
@@ -493,6 +499,8 @@ _BARE_CREDIT = re.compile(
 _CAPITALS_CREDIT = re.compile(
     rf"[.!?\"”]\s+[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}} (?:{_AGENCIES.upper()})$"
 )
+_CAPTION_BUTTONS = (" hide caption", " toggle caption")
+_CREDITED_BUTTON_CHARS = 80
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
 # A caption whose credit closes it in brackets may run longer (a photo essay's, a gallery's),
 # but not to a paragraph's length: a text dump that ran a paragraph into the caption under
@@ -1161,6 +1169,7 @@ _SHORT_LEAD_WORDS = (
     *("already", "get", "like", "was", "reuse", "receive"),
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     *("estimated", "time"),  # "Estimated reading time: 5 minutes", "Time to read 1 min."
+    *("font", "enter", "thank"),  # a text-size widget, a newsletter box's field and thanks
     # `_DATE_LINE`: its labels, weekdays and months
     *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
     *("issued",),
@@ -1343,4 +1352,6 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.CAPTION
     if line[-2:].isupper() and len(line) <= CAPTION_CHARS and _CAPITALS_CREDIT.search(line):
         return Kind.CAPTION
+    if len(line) <= _CREDITED_BUTTON_CHARS and line.endswith(_CAPTION_BUTTONS):
+        return Kind.BOILERPLATE  # a caption's button after its credit: "Jane Doe/AP hide caption"
     return Kind.TEXT
