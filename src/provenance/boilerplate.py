@@ -499,6 +499,7 @@ _BARE_CREDIT = re.compile(
 _CAPITALS_CREDIT = re.compile(
     rf"[.!?\"”]\s+[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}} (?:{_AGENCIES.upper()})$"
 )
+# A caption's button after its credit, as NPR prints it: "Jane Doe/AP hide caption".
 _CAPTION_BUTTONS = (" hide caption", " toggle caption")
 _CREDITED_BUTTON_CHARS = 80
 CAPTION_CHARS = 300  # a caption is a sentence or two: a longer line ending so joins paragraphs
@@ -565,6 +566,13 @@ _LABEL = (
     r"|(?:gepubliceerd|bijgewerkt|geplaatst)(?:\s+op)?)\s*:?\s*"
 )
 _LABELLED = re.compile(_LABEL, re.IGNORECASE)
+# The words `_LABEL` opens with, for the gates in front of the date expressions.
+_DATE_LABEL_WORDS = (
+    *("last", "first", "updated", "published", "posted", "modified", "created", "filed"),
+    *("date", "issued", "news", "veröffentlicht", "aktualisiert", "publiziert", "erstellt"),
+    *("publié", "mis", "modifié", "publicado", "actualizado", "atualizado", "pubblicato"),
+    *("aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
+)
 _SEPARATOR = r"\s*(?:[,|·•\-–—]|//)?\s*"  # "Mon 18 Nov 2019 // 16:31 UTC"
 _AT = r"(?:at|um|às|à|alle|a las|om)\s+"  # "at 8:21pm", "às 10h32", "um 10:32 Uhr"
 _TIMES = rf"(?:{_SEPARATOR}(?:{_AT})?(?:{_TIME}|{_ZONE})){{0,3}}"  # "- 12:07 GMT", "at 8:21pm"
@@ -715,15 +723,7 @@ _DATE_LEADS = frozenset(_DATE_LEAD_WORDS)
 
 
 # What `_GLUED_DATE` opens with: a time or a date's figure, a weekday, a month or a label.
-_GLUED_LEADS = _DATE_LEADS | {
-    word[:3]
-    for word in (
-        *("last", "first", "updated", "published", "posted", "modified", "created", "filed"),
-        *("date", "issued", "news", "veröffentlicht", "aktualisiert", "publiziert", "erstellt"),
-        *("publié", "mis", "modifié", "publicado", "actualizado", "atualizado", "pubblicato"),
-        *("aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
-    )
-}
+_GLUED_LEADS = _DATE_LEADS | {word[:3] for word in _DATE_LABEL_WORDS}
 
 
 # A credit run into the label of the date after it, as a dump that prints a byline and a date
@@ -1171,13 +1171,11 @@ _SHORT_LEAD_WORDS = (
     *("estimated", "time"),  # "Estimated reading time: 5 minutes", "Time to read 1 min."
     *("font", "enter", "thank"),  # a text-size widget, a newsletter box's field and thanks
     # `_DATE_LINE`: its labels, weekdays and months
-    *("last", "first", "updated", "published", "posted", "modified", "created", "date"),
-    *("issued",),
+    *_DATE_LABEL_WORDS,
     *("kindly", "please", "bookmark", "from", "to", "cc", "bcc", "reply-to", "editor"),
     *("permalink", "text", "appeared", "live", "keywords", "highlights", "join", "sort"),
     *("tumblr", "sms", "pocket", "hatena", "line", "vk", "weibo", "wechat", "kakaotalk"),
-    *("filed", "on", "aktualisiert", "publiziert", "erstellt", "publicado", "actualizado"),
-    *("atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "geplaatst"),
+    *("on",),
     *_DATE_LEAD_WORDS,
     # `_BYLINE`, `_SOURCE`
     *("by", "written", "reported", "story", "words", "analysis", "commentary"),
