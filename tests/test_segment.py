@@ -1711,6 +1711,13 @@ def test_double_gaps_mark_a_break_before_a_place_name_and_its_lede(place: str) -
         ("NASA officials announced the plan on Monday [File: John Raoux/AP Photo]", Kind.CAPTION),
         ("The spacecraft on its stand in Texas [Loren Elliott/Reuters]", Kind.CAPTION),
         ("WASHINGTON (AP) — The ambassador faces questions [sic] today.", Kind.TEXT),
+        # public media's sponsor line, a science portal's label, a gallery's button, a pitch
+        ("Support Provided By: Learn more", Kind.BOILERPLATE),
+        ("Support provided by the state was cut.", Kind.TEXT),
+        ("Explore further", Kind.BOILERPLATE),
+        ("PHOTO GALLERY (CLICK TO ENLARGE)", Kind.BOILERPLATE),
+        ("Don't miss out on the latest news and information.", Kind.BOILERPLATE),
+        ("Toggle more options", Kind.BOILERPLATE),
         # a text-size widget; a caption's button after its credit; a newsletter box
         ("A+ A A-", Kind.BOILERPLATE),
         ("Font size A A A", Kind.BOILERPLATE),

@@ -81,7 +81,11 @@ _NAV_PATTERNS = (
     r"unsubscribe|(?:update|manage) (?:your )?preferences"
     r"|forward (?:this )?to a (?:friend|colleague|co-?worker)"
     r"|view (?:this (?:e-?mail|newsletter) )?in (?:your |a )?browser",
-    r"back to top|next|previous|load more|show more|toggle navigation",
+    r"back to top|next|previous|load more|show more|toggle (?:navigation|more options)",
+    # public media's sponsor line, a science portal's label over its links, a gallery's button
+    r"support (?:for [\w.' -]{1,40} )?provided by\s*:?(?:\s*learn more)?|explore further",
+    r"photo gallery \(click to enlarge\)",
+    r"don'?t miss out on the latest news(?: and information)?\.?",
     # a page's furniture around the story: an audio player's sponsor, a widget's label, a link
     # to the rest of the story elsewhere, a ticker box's heading
     r"sponsor message|promoted|click to copy|in this article\s*:.*|disclaimer",
@@ -1170,6 +1174,7 @@ _SHORT_LEAD_WORDS = (
     *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
     *("estimated", "time"),  # "Estimated reading time: 5 minutes", "Time to read 1 min."
     *("font", "enter", "thank"),  # a text-size widget, a newsletter box's field and thanks
+    *("support",),  # public media's sponsor line
     # `_DATE_LINE`: its labels, weekdays and months
     *_DATE_LABEL_WORDS,
     *("kindly", "please", "bookmark", "from", "to", "cc", "bcc", "reply-to", "editor"),
