@@ -588,12 +588,13 @@ _AFTER_DATE = (
     r"(?:,\s*(?:uk|us|usa|eu|uae|au|nz|ca|ie|in|sg|hk))?"  # "Saturday 7 March 1987 14:12, UK"
     r"(?:\s+(?:leave a (?:comment|reply)|no comments|\d+ comments?))?"  # a link to the comments
 )
+# A date after its label, with what may stand around it: "10:01 pm PST, Tuesday, November
+# 19, 2019" after "Updated", "Nov 19, 2019, 8:00 AM EST".
+_TIMED_DATE = rf"(?:{_TIME}\s*[,|]?\s*)?(?P<date>{_DATE_BODY}){_AFTER_DATE}"
 _DATE_LINE = re.compile(
     r"^(?:[|–—]\s*)?"  # the rest of "by Jane Doe | Nov 19, 2019" on a line of its own
     rf"(?:\d+\s+min(?:ute)?s?\s+read{_SEPARATOR})?"  # "5 min read · Nov 19, 2019"
-    rf"(?:{_LABEL}|on\s+)?"
-    rf"(?:{_TIME}\s*[,|]?\s*)?"  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
-    rf"(?P<date>{_DATE_BODY}){_AFTER_DATE}"  # "Nov 19, 2019, 8:00 AM EST"
+    rf"(?:{_LABEL}|on\s+)?{_TIMED_DATE}"
     # "December 4, 2017 by Regan", "29. August 2018 von Redaktion", "3 agosto 2018 da Redazione",
     # or a name of two or three capitalised words with no "by": "NOVEMBER 20, 2019 KAREN MILLER"
     r"(?:\s+(?:by|von|da|di|por|par|door)\s+[^.!?]{1,60}"
@@ -613,8 +614,7 @@ _SHORT_CHARS = 120  # the longest line a short-line pattern is tried on
 # capitalised word: no sentence reads so ("December 31, 1987, USDA said" is no "US" run into
 # "DA").
 _GLUED_DATE = re.compile(
-    rf"(?:{_LABEL})?(?:{_TIME}\s*[,|]?\s*)?(?P<date>{_DATE_BODY}){_AFTER_DATE}"
-    r"(?-i:(?<=[a-z\d])(?=[A-Z\d])|(?<=[A-Z])(?=[A-Z][a-z]))",
+    rf"(?:{_LABEL})?{_TIMED_DATE}(?-i:(?<=[a-z\d])(?=[A-Z\d])|(?<=[A-Z])(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
 # What divides a date from a source credit or a read time on one line: "Associated
@@ -744,8 +744,7 @@ def _glued_credit_date(line: str) -> re.Match[str] | None:
     glue = _GLUED_LABEL.search(line)
     if glue is None or not _is_credit(line[: glue.start()]):
         return None
-    rest = line[glue.start() :]
-    return _DATE_LINE.match(rest) or _divided_date(rest)
+    return _date_after_credit(line[glue.start() :])
 
 
 def _glued_date(line: str) -> re.Match[str] | None:
@@ -781,8 +780,14 @@ def _credited_date(line: str) -> re.Match[str] | None:
         return None
     if not (credit["by"] or credit["more"] or credit["dash"]) and not _CLOCK.search(line):
         return None  # one word and a day, "Record March 31, 1987": a table's row, not a credit
-    rest = line[start.start() :]  # "Mar 12, 1987 - 09:37 | Business, All" after "NIHON NEWS - "
-    return _DATE_LINE.match(rest) or _divided_date(rest)  # (`_DATE_LINE` opens with "^")
+    return _date_after_credit(line[start.start() :])
+
+
+def _date_after_credit(rest: str) -> re.Match[str] | None:
+    """The date line that follows a credit, or one a divider parts from its section: "Mar
+    12, 1987 - 09:37 | Business, All" after "NIHON NEWS - ". (`_DATE_LINE` opens with "^":
+    the line's rest is matched as a line of its own.)"""
+    return _DATE_LINE.match(rest) or _divided_date(rest)
 
 
 # A labelled date without its year, with its time: "Updated Nov 19, 6:55 AM; Posted Nov 19,
