@@ -115,6 +115,24 @@ def write_page(path: Path, stories: Sequence[tuple[str, str]]) -> Path:
     return path
 
 
+def mark_words(
+    text: str, seed: int, count: int, mark: Callable[[int, str], str]
+) -> tuple[str, int]:
+    """`text` with one word inside each of up to `count` of its paragraphs' lines rewritten
+    by `mark(n, word)` (n counts the marks from 0, in the text's order), as a dump marks a
+    link; and how many were marked. Deterministic in `seed`."""
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    prose = [at for at, line in enumerate(lines) if len(line.split()) > 20]
+    chosen = sorted(rng.sample(prose, min(count, len(prose))))
+    for n, at in enumerate(chosen):
+        words = lines[at].split(" ")
+        w = rng.randrange(1, len(words) - 1)
+        words[w] = mark(n, words[w])
+        lines[at] = " ".join(words)
+    return "\n".join(lines), len(chosen)
+
+
 def body_lines(body: str) -> list[str]:
     return [line for line in body.splitlines() if line.strip()]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from provenance.boilerplate import Kind
 from provenance.markup import is_markdown, plain, read
 from provenance.segment import Page, segment
 
-from .conftest import make_body, make_title, page_text
+from .conftest import make_body, make_title, mark_words, page_text
 
 
 @pytest.mark.parametrize(
@@ -141,18 +140,11 @@ def test_a_caption_that_repeats_the_image_is_a_caption() -> None:
 def test_links_in_the_text_change_no_story(seed: int, stories: int, links: int) -> None:
     """A page and the same page with words of its paragraphs turned into Markdown links
     give the same stories: links show their words, and their targets are no text."""
-    pages = [(make_title(seed + k), make_body(seed + k)) for k in range(stories)]
-    text = page_text(*pages)
-    rng = random.Random(seed)
-    lines = text.split("\n")
-    prose = [at for at, line in enumerate(lines) if len(line.split()) > 20]
-    for n, at in enumerate(sorted(rng.sample(prose, min(links, len(prose))))):
-        words = lines[at].split(" ")
-        w = rng.randrange(1, len(words) - 1)
-        words[w] = f"[{words[w]}](https://example.org/{seed}/{n}?q=a_b)"
-        lines[at] = " ".join(words)
-    marked = "\n".join(lines)
-    assert is_markdown(marked) == (min(links, len(prose)) >= 2)
+    text = page_text(*[(make_title(seed + k), make_body(seed + k)) for k in range(stories)])
+    marked, linked = mark_words(
+        text, seed, links, lambda n, word: f"[{word}](https://example.org/{seed}/{n}?q=a_b)"
+    )
+    assert is_markdown(marked) == (linked >= 2)
     as_text = [(s.title, s.body, s.date) for s in segment(text)]
     assert [(s.title, s.body, s.date) for s in segment(marked)] == as_text
 

@@ -2775,6 +2775,20 @@ def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
         ("Notify me of follow-up comments by email.", Kind.BOILERPLATE),
         ("Connecting to %s", Kind.BOILERPLATE),
         ("You are commenting on a story the court has sealed, the editor wrote.", Kind.TEXT),
+        # a link to the story before or after it ends the page's own lines, as a teaser does
+        ("<< Previous: Zambian copper output slips in February", Kind.TEASER),
+        ("Next: Antofagasta lifts dividend >>", Kind.TEASER),
+        ("Previous Post: Free scooter and motorcycle training", Kind.TEASER),
+        ("Next story: Dynamos beat CAPS United 2-1 >", Kind.TEASER),
+        ("« Older Post", Kind.TEASER),
+        ("Next, the committee voted on the plan.", Kind.TEXT),
+        ("Older workers were hit hardest, the report said.", Kind.TEXT),
+        # a row of short parts set off by middle dots: a footer, a menu, a listing's card
+        ("Port Vila Dispatch · Lini Highway, Port Vila · Tankyu tumas", Kind.BOILERPLATE),
+        ("Grains · Livestock · Inputs · Freight", Kind.BOILERPLATE),
+        ("4 bd · 2.5 ba · 2,100 sqft", Kind.BOILERPLATE),
+        ("By Dana Kessler · 11/19/2019 · 3 min read", Kind.DATE),
+        ("She bought apples · pears · plums at the market on Sunday before the rain.", Kind.TEXT),
     ],
 )
 def test_classify_furniture_of_still_more_sites(line: str, kind: Kind) -> None:
@@ -3130,6 +3144,11 @@ def test_the_pages_headline_is_no_deck_of_a_caption_over_its_kicker() -> None:
         ("December 31, 1987, USDA said.", Kind.TEXT, None),  # not "US" run into "DA said"
         ("On March 3, 1987Metals rose", Kind.TEXT, None),
         ("The talks -- which began on March 3, 1987 -- went well", Kind.TEXT, None),
+        # an archive's day, month and year of two figures, alone or after its sections
+        ("Archive | Companies | 11-Mar-87", Kind.DATE, dt.date(1987, 3, 11)),
+        ("05-JAN-98 14:20", Kind.DATE, dt.date(1998, 1, 5)),
+        ("11-Mar-870", Kind.TEXT, None),
+        ("Shipped 11-Mar-87 from Lusaka", Kind.TEXT, None),
     ],
 )
 def test_a_date_beside_a_credit_or_run_into_what_follows_is_a_date_line(
@@ -3191,3 +3210,16 @@ def test_a_line_that_opens_with_a_date_is_no_headline() -> None:
 )
 def test_a_call_for_more_stories_like_this_is_a_pitch(line: str, pitch: bool) -> None:
     assert is_pitch(line) is pitch
+
+
+def test_a_story_ends_over_the_links_to_the_posts_beside_it() -> None:
+    title, body = make_title(71), make_body(71)
+    sidebar = "\n".join(f"Bike number {k} for sale\n£{k},349.00" for k in range(1, 7))
+    page = (
+        f"{title}\n\nBy Jane Doe\n\n{body}\n\nPost navigation\n\n"
+        "Previous Post: Free scooter and motorcycle training\n"
+        "Next Post: Motorcycle cleaner and polish on test\n\n"
+        f"STUFF WE HAVE BEEN UP TO\n\nBIKES FOR SALE\n\n{sidebar}\n"
+    )
+    (story,) = segment(page)
+    assert story.body.splitlines() == body.split("\n\n")

@@ -307,6 +307,20 @@ def _is_label_row(line: str) -> bool:
     return len(parts) >= 2 and all(_BOILERPLATE.match(part.strip()) for part in parts)
 
 
+_DOTTED_PARTS, _DOTTED_WORDS, _DOTTED_CHARS = 3, 6, 48  # a dotted row's parts, each this short
+
+
+def _is_dotted_row(line: str) -> bool:
+    """A row of short parts set off by middle dots, as a footer, a menu or a listing's card
+    prints them: "Port Vila Dispatch · Lini Highway, Port Vila · Tankyu tumas", "Grains ·
+    Livestock · Inputs · Freight", "4 bd · 2.5 ba · 2,100 sqft". A sentence does not list
+    three things so; a date line that divides its parts so is read before."""
+    parts = line.split(" · ")
+    return len(parts) >= _DOTTED_PARTS and all(
+        len(part) <= _DOTTED_CHARS and len(part.split()) <= _DOTTED_WORDS for part in parts
+    )
+
+
 # A site's postal address and telephone, as its footer prints them: "2980 N. National Road,
 # Suite A, Columbus, IN 47201", "Honolulu, HI 96817", "Main Switchboard: (812) 372-7811",
 # "Morning Brew, 22 W 19th St, New York, NY 10011". A line of its own, labelled at most: an
@@ -372,6 +386,11 @@ _TEASER = re.compile(
     r"more (?:local|national|world|u\.?s\.?|politics|business|sports?|entertainment|health"
     r"|science|tech(?:nology)?|crime|education|weather|opinion|election|state|top) news|"
     r"read (?:this )?next|next story|key points|what you should know|key events|"
+    # a link to the story before or after it, where the page's own lines end: "<< Previous:
+    # Zambian copper output slips in February", "Next story: Dynamos beat CAPS United 2-1 >",
+    # "Previous Post: Free scooter and motorcycle training", "« Older post"
+    r"[<«‹]{1,2}\s*(?:previous|prev|older|newer)\b.*|(?:next|newer|older)\b.*[>»›]{1,2}|"
+    r"(?:previous|prev|next)(?: (?:story|article|post|entry))?\s*:\s*\S.*|"
     r"(?:story )?highlights|trending tickers|"
     r"(?:recommended|popular) on [\w .'&-]{1,40}|mehr nachrichten zu[mr]? [\w -]{1,40}|"
     r"what to read next|editor'?s picks|top stories|don'?t miss|in case you missed it|"
@@ -543,7 +562,8 @@ _DATE_BODY = (
     rf"(?:{_MONTH}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}|"
     rf"{_DAY_MONTH}\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
-    rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|\d{{1,2}}-{_MONTH}-\d{{4}}|{_CJK_DATE})"  # "18-NOV-2019"
+    # "18-NOV-2019", and an archive's "11-Mar-87"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2}}(?!\d)|\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d\d(?!\d))|{_CJK_DATE})"
 )
 # "10:32 am", "10h32", "10:32 Uhr", and a clock of four figures before its zone, with the
 # time elsewhere in brackets: "0159 GMT (0959 HKT)"
@@ -1334,6 +1354,8 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.DATE
     if lead in _YEARLESS_LEADS and len(line) <= _SHORT_CHARS and _YEARLESS_DATE.fullmatch(line):
         return Kind.DATE
+    if " · " in line and _is_dotted_row(line):
+        return Kind.BOILERPLATE
     if (lead is None or lead in _REPUBLISHED_LEADS) and _is_republished(line):
         return Kind.BOILERPLATE
     if _is_consent_banner(line) or (

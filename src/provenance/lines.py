@@ -2,8 +2,8 @@
 
 A page is read line by line: what each line is (`boilerplate.classify`), how it stands
 (blank lines around it, a paragraph hard-wrapped over several lines, one element a line),
-and what a Markdown page or a page whose elements a scraper ran together shows of it
-(`markup`, `glued`). Offsets always count the file as written.
+and what a Markdown page, a text browser's dump or a page whose elements a scraper ran
+together shows of it (`markup`, `numbered`, `glued`). Offsets always count the file as written.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from .boilerplate import (
 from .glued import Glued
 from .markup import Marked, read_kinds
 from .markup import read as read_markdown
+from .numbered import is_numbered
+from .numbered import shown as without_numbers
 from .text import normalize, word_count
 
 normalized = lru_cache(maxsize=1 << 16)(normalize)
@@ -93,22 +95,27 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
     """The non-blank lines of `text`, with character offsets of their stripped content;
     `marked`: the text is Markdown, each line read as the text it marks up. A page whose
     blocks a scraper ran together (`Glued`) is read as those blocks, each a line of its own
-    with a break before it."""
+    with a break before it; a text browser's dump (`is_numbered`), without its links'
+    numbers."""
     raw: list[tuple[int, int, int, str]] = []  # number, start, end, the text it shows
     gaps: list[int] = []
     blanks = 0
     offset = 0
     pieces = _split_lines(text)
     shown = read_markdown([piece.strip() for piece in pieces]) if marked else []
-    glued = None if marked else Glued.read(text)
+    numbered = not marked and is_numbered(text)
+    glued = None if marked or numbered else Glued.read(text)
     marks: list[Marked] = []  # those of the lines kept
     for number, piece in enumerate(pieces, start=1):
         stripped = piece.strip()  # a "\r" before the "\n" is whitespace: stripped with the rest
         mark = shown[number - 1] if marked else None
+        visible = (
+            mark.text if mark is not None else without_numbers(stripped) if numbered else stripped
+        )
         if not stripped:
             blanks += 1
-        elif mark is not None and not mark.text:
-            pass  # Markdown that shows no text (an image alone): neither a line nor a break
+        elif not visible:
+            pass  # Markdown that shows no text (an image alone), a link's number alone
         else:
             start = offset + (len(piece) - len(piece.lstrip()))
             if glued is not None:
@@ -117,7 +124,7 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
                     gaps.append(blanks if at == 0 else 1)  # blocks run together: each its own
             else:
                 end = start + len(stripped)  # the line as written, Markdown's marks and all
-                raw.append((number, start, end, stripped if mark is None else mark.text))
+                raw.append((number, start, end, visible))
                 gaps.append(blanks)
                 if mark is not None:
                     marks.append(mark)
