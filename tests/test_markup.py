@@ -128,6 +128,18 @@ def test_a_markdown_page_reads_as_its_article() -> None:
     assert text[story.start :].startswith(f"# {title}")  # offsets count the file as written
 
 
+def test_a_main_heading_over_the_headline_names_its_section() -> None:
+    title, body = make_title(4), make_body(4)
+    rule = "=" * len(title)
+    page = f"{MENU}\n\nBusiness\n========\n\n\n{title}\n{rule}\n\nBy Jane Doe\n\n{body}\n"
+    (story,) = segment(page)
+    assert story.title == title
+    # a headline of a few words keeps its place over a later main heading under the story
+    short = "Markets rally"
+    later = f"# {short}\n\nBy Jane Doe\n\n{body}\n\n# Leave a reply to this story\n\nName\n"
+    assert segment(f"{MENU}\n{later}")[0].title == short
+
+
 def test_a_caption_that_repeats_the_image_is_a_caption() -> None:
     page = Page.of(_markdown_page(make_title(2), make_body(2)))
     (caption,) = [line for line in page.lines if line.text == "Rescuers on the river bank"]

@@ -3223,3 +3223,21 @@ def test_a_story_ends_over_the_links_to_the_posts_beside_it() -> None:
     )
     (story,) = segment(page)
     assert story.body.splitlines() == body.split("\n\n")
+
+
+def test_a_credit_under_a_deck_that_is_a_sentence_is_no_headline() -> None:
+    # a page printed one element a line: the headline, its deck, then the agency and the
+    # place over the date, which read as another headline by their shape alone
+    title = "White House says impeachment sham completely debunked"
+    deck = (
+        "The White House on Tuesday said the second day of public hearings had produced "
+        "nothing new, even as two witnesses described the call as inappropriate."
+    )
+    body = make_body(72).replace("\n\n", "\n")
+    page = (
+        f"News\nWorld\nStory\n{title}\n{deck}\nPress Trust of India Washington\n"
+        f"November 20, 2019\n{body}\n"
+    )
+    stories = segment(page)
+    assert [s.title for s in stories] == [title]
+    assert stories[0].date == dt.date(2019, 11, 20)

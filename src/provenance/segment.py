@@ -120,7 +120,7 @@ _NOTE_WORDS = 60  # and this many words
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/:]|::)\s+")
 _UNDERLINE = re.compile(r"[-=_~]{10,}")  # a rule under a plain-text title
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
-_NAME_JOINS = frozenset({"and", "&"})
+_NAME_JOINS = frozenset({"and", "&", "of", "in"})  # "Press Trust of India Washington"
 # What divides a byline's names and roles: "A and B", "Chris Cillizza, CNN Editor-at-large",
 # "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
 _NAME_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b|\s[-–—]\s)\s*", re.IGNORECASE)
@@ -214,6 +214,8 @@ class Page:
         one or two lines: a site that marks every teaser's headline so marks none."""
         if self.marked:
             headings = [at for at, line in enumerate(self.lines) if line.heading]
+            if len(headings) == _MAIN_HEADINGS and self._names_section(*headings):
+                headings = headings[1:]
             if 0 < len(headings) <= _MAIN_HEADINGS and self[headings[0]].kind is Kind.TEXT:
                 return headings[0]
         if len(self) < 2:
@@ -366,6 +368,10 @@ class Page:
                     end = j
                     header = True
                 elif self.is_headline_shape(j):
+                    if j == at + 2 and not header and self._credits_deck(at, j):
+                        end = j  # under the deck, its credit over the date: "Press Trust of
+                        header = True  # India Washington", a headline by its shape alone
+                        continue
                     if (
                         header
                         and j != self.headline_at  # the page's headline is no other's deck
@@ -404,6 +410,14 @@ class Page:
         ):
             end = at
         return end
+
+    def _credits_deck(self, at: int, j: int) -> bool:
+        """Whether the line at `j`, under the deck of the headline at `at`, is their credit:
+        names over a date, under a deck that is a sentence ("The White House on Tuesday
+        said …" over "Press Trust of India Washington" over "November 20, 2019"). Under a
+        "deck" that ends no sentence, it is that line's credit: the line is the story's
+        headline, and the line over it the page's furniture."""
+        return bool(_FULL_STOP.search(self[at + 1].text)) and self._signed(j)
 
     def _header_span(self, at: int) -> range:
         """The lines after a headline searched for its header signals: `_LOOKAHEAD` lines
@@ -529,6 +543,12 @@ class Page:
             if not (_NOTE_LABEL.match(following.text) and following.words <= _NOTE_WORDS):
                 return False  # only a note of one line may stand between
         return False
+
+    def _names_section(self, first: int, second: int) -> bool:
+        """Whether a page's first main heading, right over its second, names its section
+        ("Resources" over "PNG to set up resources investment corporation"): the headline is
+        the second."""
+        return second == first + 1 and self[first].words < HEADLINE_WORDS <= self[second].words
 
     def story_starts(self) -> list[tuple[int, int]]:
         """(headline index, header end index) of every story start on the page."""
