@@ -3241,3 +3241,38 @@ def test_a_credit_under_a_deck_that_is_a_sentence_is_no_headline() -> None:
     stories = segment(page)
     assert [s.title for s in stories] == [title]
     assert stories[0].date == dt.date(2019, 11, 20)
+
+
+def _masthead_page(*stories: str, masthead: str = "Kathmandu | Thursday, March 5, 1987") -> str:
+    menu = "Home | National | World | Business | Sports"
+    head = f"THE VALLEY COURIER\n{masthead}\n\n{menu}\n\nWorld News\n\n"
+    return head + "\n\n\n".join(stories) + "\n"
+
+
+def test_the_date_a_page_prints_over_its_stories_dates_those_without_their_own() -> None:
+    one, two = make_title(73), make_title(74)
+    page = _masthead_page(
+        f"{one}\n\nBy Jane Doe\n\n{make_body(73)}", f"{two}\n\nBy John Roe\n\n{make_body(74)}"
+    )
+    assert [(s.title, s.date) for s in segment(page)] == [
+        (one, dt.date(1987, 3, 5)),
+        (two, dt.date(1987, 3, 5)),
+    ]
+    # two dates over the stories (today's and the edition's) date nothing
+    twice = _masthead_page(
+        f"{one}\n\nBy Jane Doe\n\n{make_body(73)}", masthead="March 5, 1987\nMarch 6, 1987"
+    )
+    assert [s.date for s in segment(twice)] == [None]
+
+
+def test_a_story_that_prints_another_date_leaves_the_page_date_to_none_but_the_first() -> None:
+    # the first story's own date says the one over it is a sidebar's or today's: the
+    # stories under it are other stories', and take none
+    one, two = make_title(75), make_title(76)
+    dated = f"{one}\n\nBy Jane Doe\nUpdated November 19, 2019\n\n{make_body(75)}"
+    undated = f"{two}\n\nBy John Roe\n\n{make_body(76)}"
+    page = _masthead_page(dated, undated, masthead="November 20, 2019")
+    assert [(s.title, s.date) for s in segment(page)] == [
+        (one, dt.date(2019, 11, 19)),
+        (two, None),
+    ]

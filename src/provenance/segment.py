@@ -941,7 +941,29 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         if not whole.body and whole.title is None:
             return []
         stories = [whole]
-    return [_under_headline(page, draft).story(path, i) for i, draft in enumerate(stories)]
+    stories = [_under_headline(page, draft) for draft in stories]
+    _page_date(page, stories)
+    return [draft.story(path, i) for i, draft in enumerate(stories)]
+
+
+def _page_date(page: Page, drafts: list[_Draft]) -> None:
+    """The date a page prints once over its first story (in its header: "Kathmandu |
+    Thursday, Falgun 22, 2043 (March 5, 1987)" under the masthead) is that story's date if it
+    prints none of its own, and the date of every other story that prints none, where no
+    story's own date contradicts it (under a sidebar's date or today's, the stories under
+    the first are other stories' teasers). Two dates there (today's and an edition's) date
+    nothing."""
+    first = drafts[0].title or (drafts[0].body[0] if drafts[0].body else None)
+    if first is None:
+        return
+    above = [line for line in page.lines[: page.lines.index(first)] if line.kind is Kind.DATE]
+    dates = {parse_date(line.text) for line in above} - {None}
+    if len(dates) != 1:
+        return
+    own = {parse_date(line.text) for draft in drafts for line in draft.meta} - {None}
+    for k, draft in enumerate(drafts):
+        if (k == 0 or own <= dates) and not any(line.kind is Kind.DATE for line in draft.meta):
+            draft.meta.append(above[0])
 
 
 def _held_over(draft: _Draft, following: _Draft, min_words: int) -> bool:
