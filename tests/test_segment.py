@@ -2782,6 +2782,12 @@ def test_a_page_too_short_for_a_story_keeps_its_pitch_too() -> None:
         ("Next story: Dynamos beat CAPS United 2-1 >", Kind.TEASER),
         ("« Older Post", Kind.TEASER),
         ("Next, the committee voted on the plan.", Kind.TEXT),
+        # a caption credited after its sentence by a photo agency alone, or by a label
+        ("Smog envelops the India Gate monument in New Delhi. Getty Images", Kind.CAPTION),
+        ("The Mustang Mach-E at the Los Angeles Auto Show. Credit: AutoBeat photo", Kind.CAPTION),
+        ("Photo: Marco Ruiz, Staff Photographer", Kind.CAPTION),
+        ("The company declined to comment. Reuters", Kind.TEXT),
+        ("He sold the photos to Getty Images", Kind.TEXT),
         ("Older workers were hit hardest, the report said.", Kind.TEXT),
         # a row of short parts set off by middle dots: a footer, a menu, a listing's card
         ("Port Vila Dispatch · Lini Highway, Port Vila · Tankyu tumas", Kind.BOILERPLATE),
@@ -2819,6 +2825,18 @@ def test_a_caption_over_its_credit_alone_is_no_headline() -> None:
     stories = segment(page)
     assert [(s.title, s.date) for s in stories] == [(title, dt.date(2019, 11, 20))]
     assert "Liu He" not in stories[0].body
+
+
+def test_every_copy_of_a_caption_over_its_credit_is_a_caption() -> None:
+    # an extract that prints the image's description, then the caption over its credit
+    caption = (
+        "In this Nov. 16, 2019, photo the candidate speaks during a forum at the party's "
+        "convention in Long Beach, Calif."
+    )
+    page = f"{caption}\n{caption}\nPhoto: Chris Carlson, AP\n{make_body(61)}\n"
+    (story,) = segment(page)
+    assert "Long Beach" not in story.body
+    assert story.body.splitlines() == make_body(61).split("\n\n")
 
 
 @pytest.mark.parametrize(

@@ -469,6 +469,14 @@ _AGENCIES = (
     r"|shutterstock|bloomberg|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
     r"|science photo library|alamy(?: stock photo)?|yonhap|pti|ians|bernama|antara|efe|ansa"
 )
+# Agencies that sell photos, not news: named alone after a sentence, they credit a caption
+# ("… in New Delhi. Getty Images"; "… said. Reuters" may be a wire's paragraph).
+_PHOTO_AGENCIES = (
+    *("getty images", "shutterstock", "istockphoto", "alamy", "alamy stock photo"),
+    *("nurphoto", "zuma press", "science photo library"),
+)
+_PHOTO_CREDIT = re.compile(rf"[.!?\"”]\s+(?:{'|'.join(_PHOTO_AGENCIES)})$", re.IGNORECASE)
+_PHOTO_CREDIT_TAIL = max(map(len, _PHOTO_AGENCIES))
 _CREDIT_LABEL = (
     r"photo|image|picture|pic|file|screen ?grab|screenshot|video|credit|courtesy|source"
     r"|representational"  # "(Representational)", "(Representational Image)"
@@ -506,7 +514,7 @@ _CAPTIONED = r"(?:[A-Z][\w.'’-]*|van|von|de|den|der|da|di|du|del|la|le|bin|al)
 _BARE_CREDIT = re.compile(
     rf"(?:\b(?i:photographer|photograph|photo|image|picture|credit|bildquelle|foto|фото)s?"
     rf"\s*(?::|\.\.\.|…)\s*{_CAPTIONED}"
-    rf"(?:[ /]{_CAPTIONED})*"
+    rf"(?:(?:[ /]|, ){_CAPTIONED})*(?i: (?:file )?photo)?"  # "Marco Ruiz, Staff Photographer"
     rf"|\b{_CAPTIONED}(?:\s?/\s?| \| )(?i:{_AGENCIES})(?i: (?:file )?photo| file)?"
     rf"(?i: via (?:{_AGENCIES}))?"  # "Matthew Staver/Bloomberg via Getty Images"
     # after the caption's sentence: "... in Islamabad. — Reuters/File", "... at KeyBank
@@ -1381,6 +1389,12 @@ def _classify(line: str, notices: bool) -> Kind:
     ):
         return Kind.CAPTION
     if line[-2:].isupper() and len(line) <= CAPTION_CHARS and _CAPITALS_CREDIT.search(line):
+        return Kind.CAPTION
+    if (
+        len(line) <= CAPTION_CHARS
+        and line[-_PHOTO_CREDIT_TAIL:].lower().endswith(_PHOTO_AGENCIES)
+        and _PHOTO_CREDIT.search(line)
+    ):
         return Kind.CAPTION
     if len(line) <= _CREDITED_BUTTON_CHARS and line.endswith(_CAPTION_BUTTONS):
         return Kind.BOILERPLATE  # a caption's button after its credit: "Jane Doe/AP hide caption"

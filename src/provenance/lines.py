@@ -290,9 +290,10 @@ def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> 
     the caption it credits ("President Trump with China's top trade negotiator, Liu He, in
     the Oval Office last month." over "Credit...Doug Mills/The New York Times", "Gannett is
     merging with GateHouse …" over "(Jacquelyn Martin / Associated Press)"): standing
-    alone, it would pass for a headline over the byline."""
+    alone, it would pass for a headline over the byline. So is every other copy of it."""
     if Kind.CAPTION not in kinds:
         return kinds  # most pages
+    captions: set[str] = set()
     for at in range(1, len(texts)):
         if (
             kinds[at] is Kind.CAPTION
@@ -302,6 +303,12 @@ def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> 
             and (_CREDIT_ALONE.match(texts[at]) or _BRACKETED.fullmatch(texts[at]))
         ):
             kinds[at - 1] = Kind.CAPTION
+            captions.add(texts[at - 1])
+    if captions:  # and every other copy of it: an image's description printed over it
+        kinds = [
+            Kind.CAPTION if kind is Kind.TEXT and text in captions else kind
+            for text, kind in zip(texts, kinds, strict=True)
+        ]
     return kinds
 
 

@@ -120,7 +120,10 @@ _NOTE_WORDS = 60  # and this many words
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/:]|::)\s+")
 _UNDERLINE = re.compile(r"[-=_~]{10,}")  # a rule under a plain-text title
 _NAMES_MIN, _NAMES_MAX = 2, 10  # words of a credit line without "By"
-_NAME_JOINS = frozenset({"and", "&", "of", "in"})  # "Press Trust of India Washington"
+_NAME_JOINS = frozenset({"and", "&"})
+# and in a newsroom's name under a deck: "Press Trust of India Washington" (over a headline,
+# "Rise in Prices of Oil" may be a headline in title case)
+_NEWSROOM_JOINS = _NAME_JOINS | {"of", "in"}
 # What divides a byline's names and roles: "A and B", "Chris Cillizza, CNN Editor-at-large",
 # "Rachael Rettner - Senior Writer", "Ed Cara | Gizmodo".
 _NAME_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b|\s[-–—]\s)\s*", re.IGNORECASE)
@@ -413,11 +416,17 @@ class Page:
 
     def _credits_deck(self, at: int, j: int) -> bool:
         """Whether the line at `j`, under the deck of the headline at `at`, is their credit:
-        names over a date, under a deck that is a sentence ("The White House on Tuesday
-        said …" over "Press Trust of India Washington" over "November 20, 2019"). Under a
-        "deck" that ends no sentence, it is that line's credit: the line is the story's
-        headline, and the line over it the page's furniture."""
-        return bool(_FULL_STOP.search(self[at + 1].text)) and self._signed(j)
+        names over the date, under a deck that ends a sentence ("The White House on Tuesday
+        said …" over "Press Trust of India Washington" over "November 20, 2019"). Not under
+        a "headline" that ends a sentence itself (a story's last lines), and not over a
+        byline: a headline in title case over its byline reads as names too."""
+        return (
+            not _SENTENCE_STOP.search(self[at].text)
+            and bool(_FULL_STOP.search(self[at + 1].text))
+            and j + 1 < len(self)
+            and self[j + 1].kind is Kind.DATE
+            and _names(self[j].text, _NEWSROOM_JOINS)
+        )
 
     def _header_span(self, at: int) -> range:
         """The lines after a headline searched for its header signals: `_LOOKAHEAD` lines
@@ -807,14 +816,13 @@ def _title_names(line: Line) -> set[str]:
     return names
 
 
-def _names(text: str) -> bool:
+def _names(text: str, joins: frozenset[str] = _NAME_JOINS) -> bool:
     """A credit without "By": names and a newsroom in capitalised words, none of the small
     words a headline's sentence needs ("Tom Davies Associated Press", "Robert Burns, AP
     National Security Writer", "Kevin Johnson and Kevin McCoy USA TODAY")."""
     words = text.replace(",", " ").split()
     return _NAMES_MIN <= len(words) <= _NAMES_MAX and all(
-        word in _NAME_JOINS or (word[0].isupper() and word.lower() not in CONNECTORS)
-        for word in words
+        word in joins or (word[0].isupper() and word.lower() not in CONNECTORS) for word in words
     )
 
 
