@@ -2827,6 +2827,21 @@ def test_a_caption_over_its_credit_alone_is_no_headline() -> None:
     assert "Liu He" not in stories[0].body
 
 
+def test_an_images_description_wrapped_over_lines_is_a_caption() -> None:
+    # a hard-wrapped plain-text dump renders an image as its description in brackets
+    title = "Grangemouth refinery shut down after hydrocracker damage"
+    body = make_body(62)
+    page = (
+        f"{title}\n\n[Image: Flare stacks at the Grangemouth complex on the Forth. Picture:\n"
+        f"Courier library]\n\n{body}\n\n[Photo: the plant in 1986,\n{body[:40]}\n"
+    )
+    (story,) = segment(page)
+    assert story.title == title
+    assert "Flare stacks" not in story.body
+    assert "Courier library" not in story.body
+    assert "[Photo: the plant in 1986," in story.body  # a bracket that never closes is text
+
+
 def test_every_copy_of_a_caption_over_its_credit_is_a_caption() -> None:
     # an extract that prints the image's description, then the caption over its credit
     caption = (

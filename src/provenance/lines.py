@@ -140,7 +140,7 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
     words = [word_count(stripped) for stripped in texts]
     teasers = _teaser_runs(texts, words)
     kinds = _labelled_captions(texts, _split_bylines(texts, classify_page(texts, text)))
-    kinds = _credited_captions(texts, kinds, printed)
+    kinds = _described_images(texts, _credited_captions(texts, kinds, printed), printed)
     if marked:
         teasers = [teaser or mark.item for teaser, mark in zip(teasers, marks, strict=True)]
         kinds = read_kinds(marks, kinds)
@@ -309,6 +309,28 @@ def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> 
             Kind.CAPTION if kind is Kind.TEXT and text in captions else kind
             for text, kind in zip(texts, kinds, strict=True)
         ]
+    return kinds
+
+
+# An image as a text dump renders it, by its description in brackets: "[Image: …]".
+_DESCRIBED = re.compile(r"\[(?:image|photo|picture|graphic|illustration)\s*:", re.IGNORECASE)
+_DESCRIBED_LINES = 3  # lines a hard-wrapped dump runs an image's description over
+
+
+def _described_images(texts: list[str], kinds: list[Kind], gaps: list[int]) -> list[Kind]:
+    """`kinds`, with an image's description in brackets that a hard-wrapped dump runs over
+    lines with no break between them read as a caption, every line of it ("[Image: Flare
+    stacks at the Grangemouth complex on the Forth. Picture:" / "Courier library]"). On
+    one line, `boilerplate` reads it so."""
+    for at, text in enumerate(texts):
+        if text[0] != "[" or "]" in text or not _DESCRIBED.match(text):
+            continue  # (asked first: most lines open otherwise)
+        for end in range(at + 1, min(at + _DESCRIBED_LINES, len(texts))):
+            if gaps[end]:
+                break
+            if texts[end].endswith("]"):
+                kinds[at : end + 1] = [Kind.CAPTION] * (end + 1 - at)
+                break
     return kinds
 
 
