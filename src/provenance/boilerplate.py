@@ -462,18 +462,20 @@ _SOURCE = re.compile(
     # generator of matching lines handles badly
     r"|SOURCE\s+(?P<company>[A-Z][^a-z]{0,40}[a-z].{0,100}))$"
 )
-# A caption's credit in parentheses: "(Photo: Jane Doe)", "(AP Photo/Jane Doe)", and a name
-# before the agency, "(Manu Fernandez/AP)".
-_AGENCIES = (
-    r"afp|ap|associated press|reuters|getty(?: images)?|epa|anadolu|xinhua|istockphoto"
-    r"|shutterstock|bloomberg|nurphoto|sipa|zuma(?: press)?|dpa|kyodo|pa (?:images|wire|media)"
-    r"|science photo library|alamy(?: stock photo)?|yonhap|pti|ians|bernama|antara|efe|ansa"
-)
 # Agencies that sell photos, not news: named alone after a sentence, they credit a caption
 # ("… in New Delhi. Getty Images"; "… said. Reuters" may be a wire's paragraph).
 _PHOTO_AGENCIES = (
     *("getty images", "shutterstock", "istockphoto", "alamy", "alamy stock photo"),
     *("nurphoto", "zuma press", "science photo library"),
+)
+# A caption's credit in parentheses: "(Photo: Jane Doe)", "(AP Photo/Jane Doe)", and a name
+# before the agency, "(Manu Fernandez/AP)": news agencies, and the photo agencies above.
+_AGENCIES = "|".join(
+    (
+        r"afp|ap|associated press|reuters|getty|epa|anadolu|xinhua|bloomberg|sipa|zuma|dpa"
+        r"|kyodo|pa (?:images|wire|media)|yonhap|pti|ians|bernama|antara|efe|ansa",
+        *_PHOTO_AGENCIES,
+    )
 )
 _PHOTO_CREDIT = re.compile(rf"[.!?\"”]\s+(?:{'|'.join(_PHOTO_AGENCIES)})$", re.IGNORECASE)
 _PHOTO_CREDIT_TAIL = max(map(len, _PHOTO_AGENCIES))

@@ -267,9 +267,17 @@ def _labelled_captions(texts: list[str], kinds: list[Kind]) -> list[Kind]:
         ):
             kinds[at + 1] = Kind.CAPTION
             captions.add(texts[at + 1])
-    for at in range(labels[0] + 2, len(texts)):
+    return _copies_of(captions, texts, kinds, since=labels[0] + 2)
+
+
+def _copies_of(
+    captions: set[str], texts: list[str], kinds: list[Kind], since: int = 0
+) -> list[Kind]:
+    """`kinds`, with each line of text from `since` on that prints one of `captions` again
+    read as a caption too."""
+    for at in range(since, len(texts)):
         if kinds[at] is Kind.TEXT and texts[at] in captions:
-            kinds[at] = Kind.CAPTION  # printed again
+            kinds[at] = Kind.CAPTION
     return kinds
 
 
@@ -304,12 +312,8 @@ def _credited_captions(texts: list[str], kinds: list[Kind], gaps: list[int]) -> 
         ):
             kinds[at - 1] = Kind.CAPTION
             captions.add(texts[at - 1])
-    if captions:  # and every other copy of it: an image's description printed over it
-        kinds = [
-            Kind.CAPTION if kind is Kind.TEXT and text in captions else kind
-            for text, kind in zip(texts, kinds, strict=True)
-        ]
-    return kinds
+    # and every other copy of it: an image's description printed over it
+    return _copies_of(captions, texts, kinds) if captions else kinds
 
 
 # An image as a text dump renders it, by its description in brackets: "[Image: …]".

@@ -688,6 +688,11 @@ class _Draft:
             self.meta.append(line)
 
     @property
+    def dated(self) -> bool:
+        """Whether a date line of its own stands among its header's signals."""
+        return any(line.kind is Kind.DATE for line in self.meta)
+
+    @property
     def words(self) -> int:
         """Words of prose in the body: menus and headline lists do not make a story. Under
         a headline the page prints again in its header, or one with a date, byline or credit
@@ -970,7 +975,7 @@ def _page_date(page: Page, drafts: list[_Draft]) -> None:
         return
     own = {parse_date(line.text) for draft in drafts for line in draft.meta} - {None}
     for k, draft in enumerate(drafts):
-        if (k == 0 or own <= dates) and not any(line.kind is Kind.DATE for line in draft.meta):
+        if (k == 0 or own <= dates) and not draft.dated:
             draft.meta.append(above[0])
 
 
@@ -998,7 +1003,7 @@ def _date_above(page: Page, title_at: int, draft: _Draft) -> None:
     headline, "World News" / "Reuters" / date over the headline) is that story's, if it has
     none under the headline and the lines above it are not a story. Only boilerplate and
     credits may stand between them: a line of text above is the page's, or another story's."""
-    if any(line.kind is Kind.DATE for line in draft.meta):
+    if draft.dated:
         return
     for at in range(title_at - 1, max(-1, title_at - 1 - _DATE_ABOVE), -1):
         line = page[at]
