@@ -131,27 +131,53 @@ def _drawable(part: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(part.pattern.replace("(?i:", "(?:").replace("(?-i:", "(?:"), part.flags)
 
 
-# Every part of `_SHORT`, and each navigation label on its own (one of many alternatives in
-# one part, a rare one would seldom be drawn).
+# Every short-line part, and each navigation label on its own (one of many alternatives in
+# `_BOILERPLATE`, a rare one would seldom be drawn).
 _SHORT_PARTS = [
     *((name, _drawable(part)) for name, part in bp._SHORT_PARTS),
-    *(("nav", re.compile(rf"^(?:{p})[\s:!]*$", re.IGNORECASE)) for p in bp._NAV_PATTERNS),
+    *(("boilerplate", re.compile(rf"^(?:{p})[\s:!]*$", re.IGNORECASE)) for p in bp._NAV_PATTERNS),
 ]
+
+
+def _unnamed(pattern: re.Pattern[str]) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+
+
+# The short-line parts in one expression, each in a group of its name, as `classify` matched
+# them before it tried them one by one: the group that matches is the line's part.
+_SHORT = re.compile(
+    "|".join(
+        f"(?P<{name}>(?i:{_unnamed(part)}))"
+        if part.flags & re.IGNORECASE
+        else f"(?P<{name}>{_unnamed(part)})"
+        for name, part in bp._SHORT_PARTS
+    )
+)
+
+
+def _short_group(line: str) -> str | None:
+    match = _SHORT.match(line)
+    return match.lastgroup if match else None
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.data())
 def test_every_short_line_passes_the_lead_gate(data: st.DataObject) -> None:
-    """Every opening of every alternative (ASCII lines are the ones the gate rules on).
+    """Every opening of every alternative passes its own part's gate (ASCII lines are the
+    ones the gates rule on), and the part found is the one expression's.
 
     Lines are drawn from each part's own expression, with its own flags: hypothesis builds
     lines for an expression with scoped flags, `(?i:...)`, by trial and error, minutes for
     the date lines."""
-    _, part = data.draw(st.sampled_from(_SHORT_PARTS))
+    name, part = data.draw(st.sampled_from(_SHORT_PARTS))
     alphabet = data.draw(st.sampled_from([st.characters(codec="ascii"), st.characters()]))
     line = data.draw(st.from_regex(part, alphabet=alphabet))
-    assert bp._SHORT.match(line)
-    assert bp._may_be_short(bp._ascii_lead(line))
+    assert dict(bp._SHORT_PARTS)[name].match(line)
+    lead = bp._ascii_lead(line)
+    assert lead is None or lead in bp._SHORT_PART_LEADS[name]
+    assert name != "boilerplate" or bp._may_be_boilerplate(line, lead)
+    assert bp._may_be_short(lead)
+    assert bp._short_part(line, lead) == bp._short_part(line, None) == _short_group(line)
 
 
 _SHARE_ROWS = st.lists(
@@ -169,7 +195,9 @@ def test_every_share_row_passes_the_lead_gate(data: st.DataObject) -> None:
     words = [data.draw(word) for word in data.draw(_SHARE_ROWS)]
     line = data.draw(st.sampled_from([" ", " | ", ", "])).join(words)
     if bp._is_share_row(line):
-        assert bp._may_be_short(bp._ascii_lead(line))
+        lead = bp._ascii_lead(line)
+        assert lead is None or lead in bp._SHARE_LEADS
+        assert bp._may_be_short(lead)
 
 
 # Openings of short lines and of prose, with the letters a case-blind expression also takes.
@@ -180,6 +208,8 @@ _SHORT_PIECES = st.sampled_from(
         *("Read", "Source", "Via", "Popular", "Top", "Rated", "comments", "Comments"),
         *("Follow", "us", "Skip", "to content", "ſkip", "\u212a", "ı", "Jane Doe", "Reuters"),
         *("market", "The", "said", "(c)", "©", "Copyright", " ", ": ", " > ", ", ", "|"),
+        *("Log", "in", "Login", "Site", "map", "Full", "screen", "Don't", "Dont", "miss"),
+        *("Company", "Shares", "Sharing", "Comments", "Reading", "time", "12", "min read"),
     ]
 )
 
@@ -188,12 +218,14 @@ _SHORT_PIECES = st.sampled_from(
 @given(st.lists(_SHORT_PIECES, min_size=1, max_size=6).map("".join))
 def test_a_line_the_lead_gates_rule_out_has_no_short_kind_and_is_no_link(line: str) -> None:
     lead = bp._ascii_lead(line)
+    assert bp._short_part(line, lead) == bp._short_part(line, None) == _short_group(line)
+    assert bp._matched_short_kind(line, lead) == bp._matched_short_kind(line, None)
     if not bp._may_be_short(lead):
-        assert bp._matched_short_kind(line) is None
+        assert bp._matched_short_kind(line, None) is None
     if not bp._may_be_link(lead):
         assert not bp._LINK.match(line)
     if lead is not None:
-        assert lead == bp._LEAD.match(line).group().lower()  # type: ignore[union-attr]
+        assert lead == bp._LEAD.match(line, 0, 3).group().lower()  # type: ignore[union-attr]
 
 
 @settings(max_examples=500, deadline=None)

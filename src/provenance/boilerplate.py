@@ -1136,12 +1136,8 @@ def _is_share_row(line: str) -> bool:
     return True
 
 
-def _unnamed(pattern: re.Pattern[str]) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
-
-
-# The short-line patterns in one expression (one match per line instead of six), in the
-# order `classify` gives them precedence; each keeps its own case rule.
+# The short-line patterns, in the order `classify` gives them precedence: a line is of the
+# first part that matches it (`_short_part`).
 _SHORT_PARTS = (
     ("boilerplate", _BOILERPLATE),
     ("crumb", _BREADCRUMB),
@@ -1152,86 +1148,86 @@ _SHORT_PARTS = (
     ("dated", _DATED_BYLINE),
     ("source", _SOURCE),
 )
-_SHORT = re.compile(
-    "|".join(
-        f"(?P<{name}>(?i:{_unnamed(part)}))"
-        if part.flags & re.IGNORECASE
-        else f"(?P<{name}>{_unnamed(part)})"
-        for name, part in _SHORT_PARTS
-    )
+
+
+# What `_BY` opens with ("By", "Written by") and what `_CHECKED_BY` does ("Reviewed by")
+_BY_WORDS = (
+    *("by", "written", "reported", "posted", "published", "story", "words", "analysis"),
+    "commentary",
 )
+_CHECKED_BY_WORDS = ("medically", "reviewed", "fact", "edited")
+# Part by part, the first letters (up to three, in lower case; five for `_BOILERPLATE`) that
+# a line matching it opens with, alternative by alternative: a word ("skip" -> "ski",
+# "e-mail" -> "e"), a weekday or month ("monday" -> "mon") or a date line's label
+# ("updated"); "" for an alternative that opens with a digit or a sign ("12 comments", "(c)
+# 2019", "03/04/2025").
+_SHORT_LEAD_WORDS: dict[str, tuple[str, ...]] = {
+    "boilerplate": (
+        *("skip", "short", "follow", "share", *_SHARE_VERBS, "advertise", "ad", "sponsored"),
+        *("story", "article", "content", "sign", "subscribe", "print", "e", "email"),
+        *("comments", "newsletters", "rss", "log", "menu", "search", "close", "listen"),
+        *("copy", "link", "tweet", "whatsapp", "facebook", "twitter", "linkedin", "reddit"),
+        *("telegram", "pinterest", "instagram", "youtube", "flipboard", "tumblr", "sms"),
+        *("pocket", "hatena", "line", "vk", "weibo", "wechat", "kakaotalk", "thanks"),
+        *("just", "must", "replay", "more", "next", "previous", "exit", "full", "view"),
+        *("unsubscribe", "update", "manage", "forward", "back", "load", "show", "toggle"),
+        *("support", "explore", "photo", "don", "sponsor", "promoted", "click", "in"),
+        *("disclaimer", "continue", "read", "visit", "gift", "save", "learn", "blogthis"),
+        *("loading", "all", "created", "fill", "group", "path", "rectangle", "oval", "shape"),
+        *("layer", "you", "notify", "connecting", "published", "report", "want", "like"),
+        *("older", "newer", "simple", "powered", "blog", "about", "watch", "assista"),
+        *("video", "inscreva", "receba", "clique", "posted", "permalink", "text"),
+        *("appeared", "live", "related", "keywords", "from", "to", "cc", "bcc", "reply-to"),
+        *("kindly", "please", "bookmark", "leave", "contact", "tags", "this", "mi", "me"),
+        *("j'aime", "gefällt", "curtir", "got", "have", "get", "our", "community"),
+        *("download", "invalid", "cookies", "accept", "privacy", "terms", "careers"),
+        *("site", "customer", "help", "your", "do", "copyright", "new", "image", "picture"),
+        *("slide", "filed", "tagged", "topics", "categories", "labels", "schlagwörter"),
+        *("stichwörter", "etiquetas", "tag", "was", "reuse", "receive", "paid", "estimated"),
+        *("time", "lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),
+        *("printed", "url", "already", "media", "caption", "enlarge", "hide", "font"),
+        *("enter", "thank", "a", "an", "updated", "today", "yesterday", "last"),
+        # run together, as `_BOILERPLATE_LEADS` reads them: "log ?in", "don'?t"
+        *("login", "logout", "fullscreen", "sitemap", "dont", "reading"),
+        "",  # "12 comments", "© 2019", "#Tag", "[Close]", "10:02 ET"
+    ),
+    "crumb": ("home",),
+    "teaser": (
+        *("popular", "related", "you", "more", "recommended", "trending", "media", "press"),
+        *("investor", "news", "paid", "partner", "sponsored", "around", "most", "our"),
+        *("latest", "explore", "read", "next", "key", "what", "previous", "prev", "older"),
+        *("newer", "story", "highlights", "editors", "top", "don", "in", "other", "recent"),
+        *("also", "see"),
+        # in other languages
+        *("articoli", "post", "notizie", "ti", "potrebbe", "artículos", "entradas"),
+        *("noticias", "también", "te", "artigos", "posts", "notícias", "relacionados"),
+        *("você", "ähnliche", "das", "weitere", "mehr", "articles", "vous", "sur"),
+        *("gerelateerde", "meest", "leia", "leggi", "lee", "lire", "à", "lees", "lesen"),
+        "",  # "<< Previous: …"
+    ),
+    "comments": (
+        *("top", "most", "latest", "newest", "oldest", "best", "featured", "reader"),
+        *("readers", "user", "visitor", "one", "no", "leave", "your", "sign", "log"),
+        *("register", "discussion", "join", "sort"),
+        # in other languages
+        *("lascia", "il", "schreibe", "deine", "ihre", "laisser", "votre", "deja", "tu"),
+        *("deixe", "o", "seu", "endereço", "geef", "je"),
+        "",  # "34 responses to “Title”"
+    ),
+    "date": (*_DATE_LABEL_WORDS, "on", *_DATE_LEAD_WORDS, ""),  # "", "19/11/2019", "| Nov 19"
+    "byline": _BY_WORDS,
+    "dated": (*_BY_WORDS, *_CHECKED_BY_WORDS),
+    "source": ("source", "via", "courtesy"),
+}
+_LEAD = re.compile(r"[A-Za-z]*")
 
 
-# The first letters (up to three, in lower case) that a line matching `_SHORT` opens with,
-# alternative by alternative: a word ("skip" -> "ski", "e-mail" -> "e"), a weekday or month
-# ("monday" -> "mon") or a date line's label ("updated"). An alternative that opens with a
-# digit or a sign ("12 comments", "(c) 2019", "03/04/2025") has no letters to lead with.
-_SHORT_LEAD_WORDS = (
-    # `_BOILERPLATE`
-    *("skip", "short", "follow", "share", "advertise", "ad", "sponsored", "print", "e"),
-    *("just", "must", "replay", "exit", "full", "unsubscribe", "update", "manage"),
-    *("forward", "view", "thanks", "discussion", "register"),
-    *("email", "comments", "subscribe", "newsletters", "rss", "sign", "log", "menu"),
-    *("search", "close", "listen", "copy", "tweet", "whatsapp", "facebook", "twitter"),
-    *("linkedin", "reddit", "telegram", "pinterest", "instagram", "youtube", "flipboard"),
-    *("back", "next", "previous", "load", "show", "toggle", "read", "continue", "click"),
-    *("cookies", "accept", "privacy", "terms", "contact", "about", "careers", "site"),
-    *("customer", "help", "your", "do", "all", "copyright", "image"),
-    *("sponsor", "promoted", "in", "our", "community", "download", "invalid", "disclaimer"),
-    *("visit", "gift", "save", "learn", "blogthis", "loading", "mi", "me", "j'aime"),
-    *("gefällt", "got", "have", "labels", "this", "created", "fill", "group", "path"),
-    *("rectangle", "oval", "shape", "layer"),
-    *("notify", "connecting"),  # a blog's comment form ("you" is below)
-    *("story", "article", "content", "a", "an"),  # "Story continues below", "an hour ago"
-    *("media", "photo", "video", "caption", "enlarge", "hide"),  # a caption's label
-    *("press", "investor"),  # a press release's contact block
-    *("want", "older", "newer", "powered", "blog", "simple", "watch", "assista", "vídeo"),
-    *("inscreva", "receba", "clique", "curtir", "key", "relacionado", "report"),
-    *("picture", "slide"),  # a gallery's counter
-    *("today", "yesterday"),
-    # `_BREADCRUMB`, `_TEASER`, `_COMMENTS`
-    *("home", "popular", "related", "you", "more", "recommended", "trending", "most"),
-    *("paid", "partner", "around"),
-    *("latest", "what", "editors", "top", "don", "in", "other", "recent", "newest", "new"),
-    *("oldest", "best", "featured", "readers", "user", "visitor", "one", "no", "our"),
-    *("leave", "your"),
-    # `_TEASER`, `_COMMENTS` in other languages
-    *("articoli", "post", "notizie", "ti", "potrebbe", "artículos", "entradas", "noticias"),
-    *("también", "te", "artigos", "posts", "notícias", "você", "das", "weitere", "mehr"),
-    *("articles", "vous", "sur", "gerelateerde", "meest"),
-    *("lascia", "il", "schreibe", "deine", "ihre", "laisser", "votre", "deja", "tu", "deixe"),
-    *("o", "seu", "endereço", "geef", "je", "also", "see", "leia", "leggi", "lee"),
-    *("lire", "à", "lees", "lesen", "explore"),
-    # `_BOILERPLATE`: a post's labels, a printed page's footer, a paywall's notices
-    *("filed", "tagged", "tags", "topics", "categories", "printed", "url"),
-    *("schlagwörter", "stichwörter", "etiquetas"),
-    *("already", "get", "like", "was", "reuse", "receive"),
-    *("lesezeit", "lesedauer", "tempo", "tiempo", "temps", "leestijd"),  # a read time
-    *("estimated", "time"),  # "Estimated reading time: 5 minutes", "Time to read 1 min."
-    *("font", "enter", "thank"),  # a text-size widget, a newsletter box's field and thanks
-    *("support",),  # public media's sponsor line
-    # `_DATE_LINE`: its labels, weekdays and months
-    *_DATE_LABEL_WORDS,
-    *("kindly", "please", "bookmark", "from", "to", "cc", "bcc", "reply-to", "editor"),
-    *("permalink", "text", "appeared", "live", "keywords", "highlights", "join", "sort"),
-    *("tumblr", "sms", "pocket", "hatena", "line", "vk", "weibo", "wechat", "kakaotalk"),
-    *("on",),
-    *_DATE_LEAD_WORDS,
-    # `_BYLINE`, `_SOURCE`
-    *("by", "written", "reported", "story", "words", "analysis", "commentary"),
-    *("source", "via", "courtesy"),
-    # `_CHECKED_BY`, in `_DATED_BYLINE`
-    *("medically", "reviewed", "fact", "edited"),
-)
-_LEAD = re.compile(r"[A-Za-z]{0,3}")
-
-
-def _lead(line: str) -> str:
-    """The first letters of an ASCII line, up to three, in lower case ("" if it opens
+def _lead(line: str, letters: int = 3) -> str:
+    """The first letters of an ASCII line, up to `letters`, in lower case ("" if it opens
     otherwise)."""
-    head = line[:3]
+    head = line[:letters]
     if not head.isalpha():  # a shorter word, or a line that opens with a digit or a sign
-        match = _LEAD.match(line)
+        match = _LEAD.match(line, 0, letters)
         head = match.group() if match else ""
     return head.lower()
 
@@ -1242,23 +1238,60 @@ def _ascii_lead(line: str) -> str | None:
     return _lead(line) if line.isascii() else None
 
 
-# What an ASCII line that `_SHORT` matches, or that is a share row, opens with (a share row
-# opens with a share word): a line that opens with other letters is neither.
-_SHORT_LEADS = frozenset(map(_lead, (*_SHORT_LEAD_WORDS, *_SHARE_WORDS)))
+# Part by part, what an ASCII line that it matches opens with: a line that opens with other
+# letters is not tried on it.
+_SHORT_PART_LEADS = {
+    name: frozenset(map(_lead, words)) for name, words in _SHORT_LEAD_WORDS.items()
+}
+# What a share row opens with: a share word, or a count or a sign ("858 shares", "| Share").
+_SHARE_LEADS = frozenset((*map(_lead, _SHARE_WORDS), ""))
+# What an ASCII line that a short-line part matches, or that is a share row, opens with.
+_SHORT_LEADS = _SHARE_LEADS.union(*_SHORT_PART_LEADS.values())
+# `_BOILERPLATE`, the costliest part, is gated by five letters: its first three open too
+# much prose to rule it out ("com" in "company", "pro" in "profit", "sha" in "shares").
+_BOILERPLATE_LETTERS = 5
+_BOILERPLATE_LEADS = frozenset(
+    _lead(word, _BOILERPLATE_LETTERS) for word in _SHORT_LEAD_WORDS["boilerplate"]
+)
+# The parts after `_BOILERPLATE`, which `_SHORT_PARTS` gives precedence over them.
+_GATED_SHORT_PARTS = tuple(
+    (name, part, _SHORT_PART_LEADS[name]) for name, part in _SHORT_PARTS if part is not _BOILERPLATE
+)
 
 
 def _may_be_short(lead: str | None) -> bool:
-    """Whether a line with this lead may match `_SHORT` or be a share row: a gate that rules
-    out most lines of prose for the price of a set look-up. A line with no lead (not ASCII,
-    or opening with a digit or a sign) is not ruled out."""
+    """Whether a line with this lead may match a short-line part or be a share row: a gate
+    that rules out most lines of prose for the price of a set look-up. A line with no lead
+    (not ASCII, or opening with a digit or a sign) is not ruled out."""
     return not lead or lead in _SHORT_LEADS
 
 
-def _matched_short_kind(line: str) -> Kind | None:
-    """The kind of a short line by `_SHORT` and `_is_share_row`, not gated."""
-    match = _SHORT.match(line)
-    group = match.lastgroup if match else None
-    if group in ("boilerplate", "crumb") or _is_share_row(line):
+def _may_be_boilerplate(line: str, lead: str | None) -> bool:
+    """Whether a line with this lead (`_ascii_lead`) may match `_BOILERPLATE`, by its first
+    five letters; a line with no lead is not ruled out."""
+    return not lead or _lead(line, _BOILERPLATE_LETTERS) in _BOILERPLATE_LEADS
+
+
+def _short_part(line: str, lead: str | None) -> str | None:
+    """The name of the first part of `_SHORT_PARTS` that matches `line`, trying only the parts
+    a line with this lead (`_ascii_lead`; None: any) may match. Not one expression of all the
+    parts: `re` tries its alternatives one by one all the same, each part on every line that
+    passed one gate for them all, a sixth of classifying a wire's lines."""
+    if _may_be_boilerplate(line, lead) and _BOILERPLATE.match(line):
+        return "boilerplate"
+    for name, part, leads in _GATED_SHORT_PARTS:
+        if (lead is None or lead in leads) and part.match(line):
+            return name
+    return None
+
+
+def _matched_short_kind(line: str, lead: str | None) -> Kind | None:
+    """The kind of a short line by `_SHORT_PARTS` and `_is_share_row`, each tried only if a
+    line with this lead (`_ascii_lead`; None: any) may match it."""
+    group = _short_part(line, lead)
+    if group in ("boilerplate", "crumb") or (
+        (lead is None or lead in _SHARE_LEADS) and _is_share_row(line)
+    ):
         return Kind.BOILERPLATE
     if group == "teaser":
         return Kind.TEASER
@@ -1347,7 +1380,7 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.BOILERPLATE
     lead = _ascii_lead(line)
     if len(line) <= _SHORT_CHARS and _may_be_short(lead):
-        kind = _matched_short_kind(line)
+        kind = _matched_short_kind(line, lead)
         if kind is not None:
             return kind
     if _handle_byline(line):
