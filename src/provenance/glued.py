@@ -25,6 +25,7 @@ neither a menu of names nor a page in another language follows.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -33,9 +34,11 @@ import attrs
 _LOWER, _UPPER = "a-zß-öø-ÿ", "A-ZÀ-ÖØ-Þ"  # Latin letters: "AlfabetizaçãoUma" is a join too
 # A sentence's end with the next sentence's first word right after it: "6.The", "it.”The",
 # "should.A CT scan"; not an initial's ("U.S.Army"), a decimal's or an address's.
-_SENTENCE_JOIN = re.compile(  # (the stop first: a search skips fast to where one is)
-    rf"[.!?](?<=[{_LOWER}0-9%)][.!?])(?<![A-Z.][.!?])[\"”’)]?(?=[{_UPPER}“\"‘][{_LOWER}]|[AI] )"
-)
+_JOINED = rf"(?<=[{_LOWER}0-9%)][.!?])(?<![A-Z.][.!?])[\"”’)]?(?=[{_UPPER}“\"‘][{_LOWER}]|[AI] )"
+_SENTENCE_JOIN = re.compile(rf"[.!?]{_JOINED}")  # (the stop first: a search skips to one)
+# The same, once for each stop: a search for one character skips through a page three
+# times faster than one for any of three, and `Glued.read` only counts the joins.
+_STOP_JOINS = tuple(re.compile(re.escape(stop) + _JOINED) for stop in ".!?")
 _ADDRESS = re.compile(r"@|www\.|://|\.(?:com|org|net|gov|edu|co|uk|io)\b", re.IGNORECASE)
 _ADDRESS_CHARS = 40  # an address's characters either side of its "."
 _SPACES = re.compile(r"\s{3,}")  # the HTML source's indentation between two elements, in a line
@@ -93,7 +96,7 @@ class Glued:
         """The page, if it ran its blocks together: three or more sentences joined to the
         next. None for most pages."""
         joins = 0
-        for join in _SENTENCE_JOIN.finditer(text):
+        for join in itertools.chain.from_iterable(stop.finditer(text) for stop in _STOP_JOINS):
             joins += not _in_address(text, join.start())
             if joins >= _GLUED_JOINS:
                 spelt = Counter(

