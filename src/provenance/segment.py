@@ -39,6 +39,7 @@ story it is dropped, alone it stays the page's story.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from functools import cached_property
@@ -56,6 +57,7 @@ from .boilerplate import (
     source,
 )
 from .ends import (
+    FIGURE,
     HANDLE_RE,
     LIST_ODD,
     furniture_run,
@@ -108,6 +110,9 @@ _NOTE_LABEL = re.compile(
 _LOOKAHEAD = 6  # non-blank lines after a headline searched for its header signals
 _SHARE_LINES = 12  # and boilerplate lines beside them
 _REPEAT = 90.0  # rapidfuzz ratio at which a line repeats the title
+# `fuzz.ratio` is 100 * (1 - d / (a + b)) for texts of lengths a and b, their indel distance d
+# at least |a - b|: keys whose lengths differ by more than a tenth of their sum are no repeat.
+_RATIO_SCALE = 100
 _LABEL_COUNT = 3  # a line printed this often on one page is a template label, not a title
 _MAIN_HEADINGS = 2  # main headings of a Markdown page from which none is its headline
 _DOUBLE_GAPS = 0.5  # share of double gaps from which two blank lines mark nothing
@@ -141,6 +146,13 @@ _NAV_PROSE = 0.15  # a block whose prose is a smaller share of its words is navi
 MIN_WORDS = 25
 
 
+def _full_stop(text: str) -> bool:
+    """Whether the line ends a sentence with a full stop (`_FULL_STOP`), searched for in its
+    last four characters (its three, and a newline that `$` allows after them): a search of
+    the whole line would try the pattern at every letter of it."""
+    return bool(_FULL_STOP.search(text[-4:]))
+
+
 def _is_dateline(text: str) -> bool:
     # `_DATELINE` needs a dash or a colon after the place, and may backtrack for long over a
     # line in capitals without one ("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN FEBRUARY").
@@ -152,12 +164,19 @@ def _is_dateline(text: str) -> bool:
 def _same_line(line: Line, other: Line) -> bool:
     """Whether two lines print the same text: near-identical, with the same figures (the next
     item of a numbered list is not a repeat)."""
+    if abs(line.words - other.words) > max(2, other.words // 4):
+        return False  # a ratio of 90 needs word counts close to each other (most differ)
     a, b = len(line.text), len(other.text)
-    if abs(a - b) > 0.3 * max(a, b) or abs(line.words - other.words) > max(2, other.words // 4):
-        return False  # a ratio of 90 needs lengths and word counts close to each other
-    return fuzz.ratio(line.key, other.key) >= _REPEAT and DIGITS.findall(
-        line.key
-    ) == DIGITS.findall(other.key)
+    if abs(a - b) > 0.3 * max(a, b):
+        return False  # and lengths close to each other
+    key, other_key = line.key, other.key
+    if _RATIO_SCALE * abs(len(key) - len(other_key)) > (_RATIO_SCALE - _REPEAT) * (
+        len(key) + len(other_key)
+    ):
+        return False  # (the ratio's bound, exact: it needs no call to `fuzz.ratio`)
+    return fuzz.ratio(key, other_key) >= _REPEAT and DIGITS.findall(key) == DIGITS.findall(
+        other_key
+    )
 
 
 def _prose_alone(line: Line) -> bool:
@@ -172,6 +191,7 @@ class Page:
 
     lines: list[Line]
     marked: bool = False  # written in Markdown
+    _dates: dict[str, dt.date | None] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @classmethod
     def of(cls, text: str) -> Page:
@@ -183,6 +203,14 @@ class Page:
 
     def __getitem__(self, at: int) -> Line:
         return self.lines[at]
+
+    def date_of(self, line: Line) -> dt.date | None:
+        """`parse_date` of the line, read once a page: the page's date lines are asked for
+        by `_page_date` and again by each story that holds them, and reading one is slow."""
+        text = line.text
+        if text not in self._dates:
+            self._dates[text] = parse_date(text)
+        return self._dates[text]
 
     @cached_property
     def comments_at(self) -> int:
@@ -262,16 +290,21 @@ class Page:
     @cached_property
     def _standing(self) -> list[bool]:
         """Which lines stand alone as a headline does; a line of two or three words counts
-        over a byline ("4TH QTR NET" over "By the Newsroom Team"): a label is not signed."""
-        return [
-            self._headline_shape(at, HEADLINE_WORDS)
-            or (
-                at + 1 < len(self)
-                and self[at + 1].kind is Kind.BYLINE
-                and self._headline_shape(at, _SIGNED_WORDS)
+        over a byline ("4TH QTR NET" over "By the Newsroom Team"): a label is not signed.
+
+        Asked once a line: `_SIGNED_WORDS` words, and `HEADLINE_WORDS` unless a byline follows
+        (the shape's other tests do not depend on the count). A line of text after a break, or
+        the page's first, is all that may stand so: the others are ruled out without a call."""
+        lines = self.lines
+        standing = [False] * len(lines)
+        for at, line in enumerate(lines):
+            if line.kind is not Kind.TEXT or not (line.blanks_before >= 1 or at == 0):
+                continue  # (most lines: the first tests of `_headline_shape`)
+            signed = at + 1 < len(lines) and lines[at + 1].kind is Kind.BYLINE
+            standing[at] = (line.words >= HEADLINE_WORDS or signed) and self._headline_shape(
+                at, _SIGNED_WORDS
             )
-            for at in range(len(self))
-        ]
+        return standing
 
     def is_headline_shape(self, at: int, *, min_words: int = HEADLINE_WORDS) -> bool:
         """A line that stands alone: a break before it, and no text running on after it."""
@@ -282,14 +315,14 @@ class Page:
     def _headline_shape(
         self, at: int, min_words: int = HEADLINE_WORDS, *, after_text: bool = False
     ) -> bool:
-        line = self[at]
+        line = self.lines[at]
         text = line.text
         return (
             line.kind is Kind.TEXT
             and (line.blanks_before >= 1 or at == 0 or after_text)
-            and (not self._runs_on(at) or self._heads_meta(at))
-            and min_words <= line.words <= 30
+            and min_words <= line.words <= 30  # (the cheap tests first: most lines fail them)
             and len(text) <= 250
+            and (not self._runs_on(at) or self._heads_meta(at))
             and text[-1] not in ",;:"  # a line that introduces the next: "Forwarded from the wire:"
             and not (text[0].islower() and _LOWER_WORD.match(text))
             and text[0] not in "—–"  # "— Name (@handle) date": an embedded post's attribution
@@ -305,30 +338,35 @@ class Page:
         headline, a deck, "By Associated Press", "November 18, 2019 — 8:21pm"; "By" may
         stand on a line of its own over the name, as a dump that prints each element's text
         on a line of its own does)."""
-        if ends_sentence(self[at].text):
+        lines = self.lines
+        if ends_sentence(lines[at].text):
             return False
-        for j in range(at + 1, min(at + 3, len(self))):
-            if self[j].kind in META or (self[j].text in BY_ALONE and self._credited_after(j)):
+        for j in range(at + 1, min(at + 3, len(lines))):
+            if lines[j].kind in META or (lines[j].text in BY_ALONE and self._credited_after(j)):
                 return True
-            if self[j].kind is not Kind.TEXT:
+            if lines[j].kind is not Kind.TEXT:
                 return False
-            if self[j].blanks_after:  # a deck, a break, then its credits
+            if lines[j].blanks_after:  # a deck, a break, then its credits
                 return (
                     j == at + 1
-                    and not continues(self[at].text, self[j].text)
                     and self._credited_after(j + 1)
+                    and not continues(lines[at].text, lines[j].text)  # (may read a date: last)
                 )
         return False
 
     def _credited_after(self, at: int) -> bool:
         """Whether a date, byline or credit stands at `at`, perhaps under a "By" alone."""
-        if at < len(self) and self[at].kind is Kind.BOILERPLATE:
+        lines = self.lines
+        if at < len(lines) and lines[at].kind is Kind.BOILERPLATE:
             at += 1
-        return at < len(self) and self[at].kind in META
+        return at < len(lines) and lines[at].kind in META
 
     def _runs_on(self, at: int) -> bool:
         """Whether text runs on from the line into the next one, with no break between."""
-        return self[at].blanks_after == 0 and at + 1 < len(self) and self[at + 1].kind is Kind.TEXT
+        lines = self.lines
+        return (
+            lines[at].blanks_after == 0 and at + 1 < len(lines) and lines[at + 1].kind is Kind.TEXT
+        )
 
     def repeats(self, line: Line, title: Line) -> bool:
         """Whether `line` prints `title` again (a label printed on every item does not count)."""
@@ -354,23 +392,25 @@ class Page:
 
     def header_end(self, at: int) -> int | None:
         """Index of the last header signal after a headline at `at`, or None if it has none."""
-        headline = self[at]
+        lines, shapes = self.lines, self._shapes  # (`shapes`: `is_headline_shape` of each line)
+        headline = lines[at]
         end = None
         paragraphs = 0
-        sentence = bool(_FULL_STOP.search(headline.text))  # "… the horrific details."
+        sentence = _full_stop(headline.text)  # "… the horrific details."
+        label = self.counts[headline.text] >= _LABEL_COUNT  # no line `repeats` it (asked once)
 
         header = True  # no text yet under the headline or its last signal
         labelled = False
         for j in self._header_span(at):
-            line = self[j]
+            line = lines[j]
             if line.kind in META:
                 end = j
                 header = True
             elif line.kind is Kind.TEXT:
-                if self.repeats(line, headline):
+                if not label and _same_line(line, headline):
                     end = j
                     header = True
-                elif self.is_headline_shape(j):
+                elif shapes[j]:
                     if j == at + 2 and not header and self._credits_deck(at, j):
                         end = j  # under the deck, its credit over the date: "Press Trust of
                         header = True  # India Washington", a headline by its shape alone
@@ -406,9 +446,9 @@ class Page:
         if (
             end is None
             and headline.blanks_after >= 2
-            and at + 1 < len(self)
+            and at + 1 < len(lines)
             and self.double_gaps_mark_breaks
-            and (self[at + 1].kind in META or self.prose_follows(at + 1))
+            and (lines[at + 1].kind in META or self.prose_follows(at + 1))
             and not self.is_pull_quote(at)
         ):
             end = at
@@ -420,22 +460,24 @@ class Page:
         said …" over "Press Trust of India Washington" over "November 20, 2019"). Not under
         a "headline" that ends a sentence itself (a story's last lines), and not over a
         byline: a headline in title case over its byline reads as names too."""
+        lines = self.lines
         return (
-            not _SENTENCE_STOP.search(self[at].text)
-            and bool(_FULL_STOP.search(self[at + 1].text))
-            and j + 1 < len(self)
-            and self[j + 1].kind is Kind.DATE
-            and _names(self[j].text, _NEWSROOM_JOINS)
+            not _SENTENCE_STOP.search(lines[at].text)
+            and _full_stop(lines[at + 1].text)
+            and j + 1 < len(lines)
+            and lines[j + 1].kind is Kind.DATE
+            and _names(lines[j].text, _NEWSROOM_JOINS)
         )
 
     def _header_span(self, at: int) -> range:
         """The lines after a headline searched for its header signals: `_LOOKAHEAD` lines
         but for boilerplate among them (a share row printed one button a line: "Facebook",
         "Twitter", "Email", "Print"), up to `_SHARE_LINES` of it."""
+        lines = self.lines
         stop = at + 1
         counted = skipped = 0
-        while stop < len(self) and counted < _LOOKAHEAD:
-            if self[stop].kind is Kind.BOILERPLATE and skipped < _SHARE_LINES:
+        while stop < len(lines) and counted < _LOOKAHEAD:
+            if lines[stop].kind is Kind.BOILERPLATE and skipped < _SHARE_LINES:
                 skipped += 1
             else:
                 counted += 1
@@ -448,70 +490,73 @@ class Page:
         ..." over "Brigit Katz" over "November 19, 2019"), or those names over the date
         (`_names`: "Alexandra Ma and Shona Ghosh"). A "headline" that ends a sentence is a
         story's last line, and the line under it a headline."""
+        lines = self.lines
         if _SENTENCE_STOP.search(headline.text):
             return False
-        if _FULL_STOP.search(self[at].text):
+        if _full_stop(lines[at].text):
             return True
         if (
-            at + 1 < len(self)
-            and self[at + 1].kind in META
-            and self[at].words >= _STANDFIRST_WORDS
-            and self[at].words > headline.words
+            at + 1 < len(lines)
+            and lines[at + 1].kind in META
+            and lines[at].words >= _STANDFIRST_WORDS
+            and lines[at].words > headline.words
             and at != self.headline_at
-            and not title_case(self[at].text)
+            and not title_case(lines[at].text)
             and not _NO_HEADLINE.search(headline.text)  # under "Lifestyle | Dear Abby": its own
         ):
             return True  # a standfirst (longer than its headline, in sentence case) over the date
-        return self._signed(at) or (at + 1 < len(self) and self._signed(at + 1))
+        return self._signed(at) or (at + 1 < len(lines) and self._signed(at + 1))
 
     def _signed(self, at: int) -> bool:
         """Whether the line is names (`_names`) over a date, a byline or a credit, the
         author's handle perhaps between them ("Sabrina Barr" / "@fabsab7" / the date)."""
+        lines = self.lines
         j = at + 1
-        if j < len(self) and HANDLE_RE.fullmatch(self[j].text):
+        if j < len(lines) and HANDLE_RE.fullmatch(lines[j].text):
             j += 1
-        return j < len(self) and self[j].kind in META and _names(self[at].text)
+        return j < len(lines) and lines[j].kind in META and _names(lines[at].text)
 
     def lede_follows(self, at: int) -> bool:
         """Whether a datelined lede follows the headline at `at`: on the next line, or
         after one short note (an editor's note or a correction: a block of at most
         `_NOTE_LINES` lines and `_NOTE_WORDS` words, no headline unless it ends a sentence)."""
-        if _is_dateline(self[at].text) or _FULL_STOP.search(self[at].text):
+        lines = self.lines
+        if _is_dateline(lines[at].text) or _full_stop(lines[at].text):
             return False  # a short lede itself, or a sentence (a note over its lede): no headline
         j = at + 1
         if (
-            j < len(self)
-            and self[j].kind is Kind.TEXT
-            and (not self.is_headline_shape(j) or _FULL_STOP.search(self[j].text))
+            j < len(lines)
+            and lines[j].kind is Kind.TEXT
+            and not _is_dateline(lines[j].text)  # the lede itself, on the next line: no note
+            and (not self._shapes[j] or _full_stop(lines[j].text))
         ):
             block = j
-            while j < len(self) and j - block < _NOTE_LINES and self[j].blanks_after == 0:
+            while j < len(lines) and j - block < _NOTE_LINES and lines[j].blanks_after == 0:
                 j += 1  # the note's wrapped lines
             j += 1
-            note = self.lines[block:j]
+            note = lines[block:j]
             if (
-                _is_dateline(note[0].text)
-                or note[-1].blanks_after == 0
+                note[-1].blanks_after == 0
                 or any(line.kind is not Kind.TEXT for line in note)
                 or sum(line.words for line in note) > _NOTE_WORDS
             ):
                 j = block  # not a note: the lede, if any, is the next line
-        while j < len(self) and self[j].kind is Kind.BOILERPLATE:
+        while j < len(lines) and lines[j].kind is Kind.BOILERPLATE:
             j += 1  # a read time, a share row: "Rodrigo Campos" over "5 Min Read" over the lede
-        return j < len(self) and self[j].kind is Kind.TEXT and _is_dateline(self[j].text)
+        return j < len(lines) and lines[j].kind is Kind.TEXT and _is_dateline(lines[j].text)
 
     def prose_follows(self, at: int) -> bool:
         """Whether prose starts at line `at`, or right after a short label there (a place
         name, a kicker: at most `_LABEL_WORDS` words, no headline)."""
-        line = self[at]
+        line = self.lines[at]
         if line.is_prose:
             return True
         return (
             line.kind is Kind.TEXT
             and line.words <= _LABEL_WORDS
             and not self.is_headline_shape(at)
-            and at + 1 < len(self)
-            and self[at + 1].is_prose
+            and at + 1 < len(self.lines)
+            and self.lines[at + 1].is_prose
         )
 
     def underlined(self, at: int) -> bool:
@@ -519,13 +564,14 @@ class Page:
         them, and prose follows (a paragraph, or a hard-wrapped one's first line): a plain-text
         newsletter's or document's title ("** Hunter catches bubonic plague after eating wild
         rabbit" over "-----…" over its text)."""
+        lines = self.lines
         return (
-            self[at].blanks_after == 0
-            and at + 2 < len(self)
-            and bool(_UNDERLINE.fullmatch(self[at + 1].text))
+            lines[at].blanks_after == 0
+            and at + 2 < len(lines)
+            and bool(_UNDERLINE.fullmatch(lines[at + 1].text))
             and (
                 self.prose_follows(at + 2)
-                or (self[at + 2].kind is Kind.TEXT and self._runs_on(at + 2))
+                or (lines[at + 2].kind is Kind.TEXT and self._runs_on(at + 2))
             )
         )
 
@@ -536,11 +582,12 @@ class Page:
         people on the ground ..."), as printed or with a word or two changed. A one-line
         note may stand between, labelled as one ("Editor's note: This story has been updated.",
         "Correction: …"): a paragraph that opens with a sub-heading's words is no lede under it."""
-        line = self[at]
+        lines = self.lines
+        line = lines[at]
         if ends_sentence(line.text):
             return False
-        for j in range(at + 1, min(at + 3, len(self))):
-            following = self[j]
+        for j in range(at + 1, min(at + 3, len(lines))):
+            following = lines[j]
             if following.kind is not Kind.TEXT:
                 return False
             if (
@@ -564,7 +611,7 @@ class Page:
         starts: list[tuple[int, int]] = []
         shapes = self._shapes  # `is_headline_shape` of every line
         j = 0
-        while j < len(self):
+        while j < len(shapes):
             if shapes[j]:
                 end = self.header_end(j)
                 if end is not None:
@@ -637,12 +684,12 @@ class Page:
         line that ends a sentence is a lede, as an extract that kept no headline opens
         ("BUFFALO, N.Y. — Hours before ... start scoring.").
         """
-        line = self[at]
+        line = self.lines[at]
         return (
             self.is_headline_shape(at, min_words=2)
-            and not (line.words >= _LEDE_WORDS and _FULL_STOP.search(line.text))
+            and not (line.words >= _LEDE_WORDS and _full_stop(line.text))
             and line.blanks_after >= 1
-            and at + 1 < len(self)
+            and at + 1 < len(self.lines)
             and not self.is_headline_shape(at + 1)
         )
 
@@ -657,11 +704,11 @@ class Page:
     def _reads_as_prose(self, at: int) -> bool:
         """Prose on its own (a paragraph, a sentence's end), or a line of prose that runs on
         into the next, as a hard-wrapped paragraph's lines do."""
-        line = self[at]
+        line = self.lines[at]
         if not line.is_prose:
             return False
         return _prose_alone(line) or (
-            at + 1 < len(self) and continues(line.text, self[at + 1].text)
+            at + 1 < len(self.lines) and continues(line.text, self.lines[at + 1].text)
         )
 
 
@@ -678,7 +725,7 @@ class _Draft:
     heading: Line | None = None
     credited: bool = False  # a date, byline or credit in its header, or a datelined lede
     comment: bool = False  # starts among the readers' comments, with no credit of its own
-    span_words: int = 0  # words of the lines under the title that hold no figure, kept or not
+    span: list[Line] = attrs.Factory(list)  # the lines under the title, kept or not
     whole: bool = False  # the page's every line, for want of a story: its pitches stay too
 
     def take(self, line: Line) -> None:
@@ -698,10 +745,11 @@ class _Draft:
         a headline the page prints again in its header, or one with a date, byline or credit
         or over a datelined lede, rows of figures count too: such a story may be a table
         ("Pretax profit 134.2 mln vs 11.4 mln loss")."""
+        figures = self.headed or self.credited
         return sum(
             line.words
             for line in self.body
-            if line.is_prose or ((self.headed or self.credited) and DIGITS.search(line.text))
+            if line.is_prose or (figures and FIGURE.search(line.text))
         )
 
     @property
@@ -713,6 +761,12 @@ class _Draft:
         Lines with figures are left out of the comparison: rows of a table are not a menu."""
         return self.words < _NAV_PROSE * self.span_words
 
+    @property
+    def span_words(self) -> int:
+        """Words of the lines under the title that hold no figure, kept or not: counted only
+        for a draft that is asked (one with enough words), not for every draft."""
+        return sum(line.words for line in self.span if not FIGURE.search(line.text))
+
     def enough(self, min_words: int) -> bool:
         """Whether the draft holds a story: `min_words` words of prose, or, under a credited
         start (a date, byline or credit in its header, or a datelined lede), `_CREDITED_SHARE`
@@ -723,14 +777,15 @@ class _Draft:
         words = self.words
         return words >= min_words or (self.credited and words >= _CREDITED_SHARE * min_words)
 
-    def story(self, path: str, index: int) -> Story:
+    def story(self, path: str, index: int, page: Page) -> Story:
         heading = self.heading or self.title
         title = _without_site_name(heading.text) if heading else ""
-        seen: set[str] = {self.title.text} if self.title else set()
+        headline = self.title
+        seen: set[str] = {headline.text} if headline else set()
         kept: list[Line] = []
         for line in self.body:
             if (line.text in seen and line.words >= _QUOTE_WORDS) or (
-                self.title and _same_line(line, self.title)
+                headline and _same_line(line, headline)
             ):
                 continue  # a title repeat, or a pull-quote printed twice
             seen.add(line.text)
@@ -762,7 +817,7 @@ class _Draft:
             end=last.end,
             line_start=first.number,
             line_end=last.number,
-            date=next((d for m in self.meta if (d := parse_date(m.text))), None),
+            date=next((d for m in self.meta if (d := page.date_of(m))), None),
             byline=bylines[0] if bylines else None,
             source=next((s for m in self.meta if (s := source(m.text))), None),
         )
@@ -872,11 +927,7 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
             credited=credited,
             # below the readers' comments a date is no credit: every comment carries one
             comment=title_at > page.comments_at and not named,
-            span_words=sum(
-                line.words
-                for line in lines[title_at + 1 : _story_stop(page, title_at, stop)]
-                if not DIGITS.search(line.text)
-            ),
+            span=lines[title_at + 1 : _story_stop(page, title_at, stop)],
         )
         for line in header:
             if line.kind is not Kind.TEXT:
@@ -884,24 +935,23 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
         in_teasers = False
         for at in range(header_end + 1, stop):
             line = lines[at]
-            if line.kind is Kind.COMMENTS:
+            kind = line.kind
+            if kind is Kind.COMMENTS:
                 if at < page.comments_at:
                     continue  # a link to the thread over the story, not the thread
                 break  # the readers' comments: not the story, however much prose they hold
             if in_teasers and not (page.prose_resumes(at, stop) or _opens_body(page, at, draft)):
                 continue
             in_teasers = False
-            if line.kind is Kind.TEASER:
+            if kind is Kind.TEASER:
                 in_teasers = True
-            elif (
-                line.kind is Kind.TEXT
-                and draft.title is None
-                and not draft.body
-                and page.is_first_headline(at)
-            ):
-                draft.title = line
-            else:
-                draft.take(line)
+            elif kind is Kind.TEXT:  # (`take`, written out: asked for every line of the page)
+                if draft.title is None and not draft.body and page.is_first_headline(at):
+                    draft.title = line
+                else:
+                    draft.body.append(line)
+            elif kind in META:
+                draft.meta.append(line)
         drafts.append(draft)
     return drafts
 
@@ -956,7 +1006,7 @@ def segment(text: str, path: str = "", *, min_words: int = MIN_WORDS) -> list[St
         stories = [whole]
     stories = [_under_headline(page, draft) for draft in stories]
     _page_date(page, stories)
-    return [draft.story(path, i) for i, draft in enumerate(stories)]
+    return [draft.story(path, i, page) for i, draft in enumerate(stories)]
 
 
 def _page_date(page: Page, drafts: list[_Draft]) -> None:
@@ -970,10 +1020,10 @@ def _page_date(page: Page, drafts: list[_Draft]) -> None:
     if first is None:
         return
     above = [line for line in page.lines[: page.lines.index(first)] if line.kind is Kind.DATE]
-    dates = {parse_date(line.text) for line in above} - {None}
+    dates = {page.date_of(line) for line in above} - {None}
     if len(dates) != 1:
         return
-    own = {parse_date(line.text) for draft in drafts for line in draft.meta} - {None}
+    own = {page.date_of(line) for draft in drafts for line in draft.meta} - {None}
     for k, draft in enumerate(drafts):
         if (k == 0 or own <= dates) and not draft.dated:
             draft.meta.append(above[0])
