@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from provenance import Story, segment
@@ -685,6 +685,18 @@ _BIO = "writes about space policy for SpaceNews. He earned a Ph.D. in planetary 
         ),
         # a press release's note on its company
         ("By Jane Doe", "About Ascom\nAscom is a global solutions provider focused on healthcare."),
+        # the byline's name again over the last paragraph, which is not about what it says
+        (
+            "By Harold Whitcomb",
+            "Harold Whitcomb\nGrain merchandiser, Kansas City. Notes for myself and the desk.",
+        ),
+        (
+            "By Bill Hoppe",
+            "Bill Hoppe\nAs you comment, please be respectful of other commenters and other "
+            "viewpoints. Our goal with article comments is to provide a space for civil, "
+            "informative and constructive conversations. We reserve the right to remove any "
+            "comment that violates these standards.",
+        ),
     ],
 )
 def test_the_author_s_note_under_the_story_is_not_the_story(byline: str, note: str) -> None:
@@ -1045,6 +1057,14 @@ _COMPANY_TOWN = "\n\n".join(  # a section's name over each headline
     # labels no lexicon knows: a section's or a site's own words
     label=st.sampled_from(["Company Town", "From the Ledger desk", "Markets and money:"]),
     section=st.booleans(),
+)
+# a last paragraph opening "Support" and naming a "policy" once read as the site's pitch
+@example(
+    seed=311939,
+    items=list(_TEASERS[:2]),
+    summarised=[False] * 6,
+    label="Company Town",
+    section=True,
 )
 def test_a_list_of_other_stories_is_cut_and_the_story_kept_whole(
     seed: int,
@@ -2641,6 +2661,11 @@ def test_classify_furniture_of_more_sites(line: str, kind: Kind) -> None:
         ("Subscribers to the service rose 10 pct to 2.1 mln.", False),
         ("The US policy shift drew complaints from readers of the agreement.", False),
         ("Facebook shares fell 3 pct on Tuesday.", False),
+        # a policy is the site's own only by its kind: privacy, cookies, complaints ...
+        ("Please read our privacy policy before you comment.", True),
+        ("For details of our complaints policy please click here.", True),
+        ("Support for the new energy policy fell to 31 pct in March.", False),
+        ("Support market today particular else consider central feeling policy song.", False),
     ],
 )
 def test_a_pitch_to_the_reader_is_told_from_news(line: str, pitch: bool) -> None:

@@ -1051,7 +1051,10 @@ _CALL_LEADS = frozenset(word[:3] for word in _CALL_WORDS)
 _ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us|[Pp]lease)\b")  # not "the US"
 _SITE_THINGS = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign[- ]?ups?|inbox|apps?|comments?"
-    r"|commenting|faq|feedback|polic(?:y|ies)|alerts|e-?mails?|whatsapp|telegram|facebook"
+    r"|commenting|faq|feedback|alerts|e-?mails?|whatsapp|telegram|facebook"
+    # a policy of the site's own, not one a story reports on ("Support for the policy fell")
+    r"|(?:privacy|cookies?|data|protection|transfer|complaints?|community|editorial"
+    r"|corrections?|moderation|services?|use|usage) polic(?:y|ies)"
     r"|twitter|instagram|podcasts?|notifications|(?:this|the) (?:story|article|site|page)"
     r"|readers|journalism|account|log ?in|(?:stories|articles|news|content) like this)\b",
     re.IGNORECASE,

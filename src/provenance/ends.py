@@ -198,7 +198,9 @@ def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | 
     solutions provider ...", "Rachael Rettner" over "Rachael has been ...", with a handle
     between or not:
     a first name alone needs a verb of a note after it; "ARGENTINA CRUISES" over "Argentina
-    comfortably got past Chile" is a sub-heading). Never the story's first prose line."""
+    comfortably got past Chile" is a sub-heading), or a byline's name printed again over the
+    story's last paragraph ("Bill Hoppe" over "As you comment, please …"). Never the
+    story's first prose line."""
     first = next((at for at, line in enumerate(lines) if line.is_prose), len(lines))
     prose = 0
     for at in range(len(lines) - 1, first, -1):
@@ -219,7 +221,24 @@ def _author_note_at(lines: list[Line], authors: list[tuple[str, ...]]) -> int | 
             return named
         if _opens_with(line.text, authors):
             return at
+        if prose == 1 and named > first and _boxes_author(lines[named], line, authors):
+            return named  # "Bill Hoppe" over "As you comment, please be respectful …"
     return None
+
+
+_AUTHOR_LINE_WORDS = 5  # a byline's name printed again, and a word or two ("desk", "Staff")
+
+
+def _boxes_author(name: Line, note: Line, authors: list[tuple[str, ...]]) -> bool:
+    """Whether a line prints one of the story's bylines' names again, alone or with a word
+    or two after it, over a paragraph that does not open with that name: the author's box
+    ("Harold Whitcomb" over "Grain merchandiser, Kansas City."). A paragraph that opens
+    with it is the story's ("Jane Doe" over "Jane said the council would vote …")."""
+    if name.is_prose or name.words > _AUTHOR_LINE_WORDS:
+        return False
+    words = tuple(name.text.lower().split())
+    opening = note.text.split(maxsplit=1)[0].lower()
+    return any(words[: len(author)] == author and opening not in author for author in authors)
 
 
 _PERSON_WORDS = 4  # the most words of a name `_person` reads
