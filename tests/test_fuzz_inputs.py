@@ -327,6 +327,17 @@ def test_segment_spans_hold_on_any_text(text: str) -> None:
     "Updated 09 December 2025\n",
     0,
 )
+# and a page's first line printed again further down with other spaces inside it ("\r" for
+# "\u2028"): the story took the later copy's text as its title over the first line's span
+@example(
+    "Community industry myself quickly support form somebody partner\u2028"
+    "Community industry myself quickly support form somebody partner\n\n"
+    + "Community industry myself quickly support form somebody partner\n"
+    * 3
+    + "Community industry myself quickly support form somebody partner\r"
+    "Community industry myself quickly support form somebody partner\n",
+    0,
+)
 def test_segment_spans_hold_on_news_pages(text: str, min_words: int) -> None:
     stories = segment(text, "page.txt", min_words=min_words)
     assert_spans_hold(text, stories, "page.txt")

@@ -920,6 +920,8 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
         named = title_at >= 0 and (not kinds.isdisjoint(_NAMED) or page.lede_follows(title_at))
         credited = named or (title_at >= 0 and Kind.DATE in kinds)
         repeat = page.headline_at  # the title line's headline, further down
+        if repeat is not None and lines[repeat].text.split() == lines[0].text.split():
+            repeat = None  # printed again as it is (but for its spaces): the title line is it
         draft = _Draft(
             title=lines[title_at] if title_at >= 0 else None,
             heading=lines[repeat] if repeat and title_at == 0 and repeat <= header_end else None,
