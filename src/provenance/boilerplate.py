@@ -1238,7 +1238,11 @@ def _lead(line: str, letters: int = 3) -> str:
 def _ascii_lead(line: str) -> str | None:
     """The lead of an ASCII line, which the lead gates rule on; None for any other line:
     there a case-blind expression also takes letters `lower` keeps ("ı", "ſ")."""
-    return _lead(line) if line.isascii() else None
+    if not line.isascii():
+        return None
+    head = line[:3]
+    # `_lead` inlined for the common case, three letters (a call a line is a cost)
+    return head.lower() if head.isalpha() else _lead(line)
 
 
 # Part by part, what an ASCII line that it matches opens with: a line that opens with other
@@ -1396,7 +1400,9 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.BOILERPLATE
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
-    if _divided_date(line) or _credited_date(line) or _glued_credit_date(line):  # no lead to gate
+    if len(line) <= _SHORT_CHARS and (  # each returns None on a longer line: three calls saved
+        _divided_date(line) or _credited_date(line) or _glued_credit_date(line)  # no lead to gate
+    ):
         return Kind.DATE
     if lead in _YEARLESS_LEADS and len(line) <= _SHORT_CHARS and _YEARLESS_DATE.fullmatch(line):
         return Kind.DATE
