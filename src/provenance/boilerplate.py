@@ -677,13 +677,14 @@ _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 LIST_MARKS = "*•·▪◦‣"
 # A middle dot or a bullet may touch its item: "·4 min read", "•Home".
 _ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+|[•·,]\s*(?=\S)")
+_ITEM_OPENERS = frozenset((*LIST_MARKS, ","))  # what `_unmarked` looks for a mark after
 
 
 def _unmarked(line: str) -> str:
     """The stripped line without the mark of a list item, or the comma a line that goes on
     from the one above opens with (", updated Mon 23 Mar 1987 at 3:20pm")."""
     line = line.strip()
-    if line and (line[0] in LIST_MARKS or line[0] == ","):
+    if line[:1] in _ITEM_OPENERS:  # one look-up ("" for an empty line is none of them)
         return _ITEM_MARK.sub("", line, count=1)
     return line
 
@@ -1264,6 +1265,14 @@ _BOILERPLATE_LEADS = frozenset(
 _GATED_SHORT_PARTS = tuple(
     (name, part, _SHORT_PART_LEADS[name]) for name, part in _SHORT_PARTS if part is not _BOILERPLATE
 )
+# Those parts a line with no lead (`_ascii_lead` None) is tried on: all, in their order.
+_UNGATED_PARTS = tuple((name, part) for name, part, _ in _GATED_SHORT_PARTS)
+# For each lead, the parts (in their order) whose leads hold it: one look-up a line, not one
+# a part (a lead no part holds is tried on none).
+_GATED_PARTS_BY_LEAD = {
+    lead: tuple((name, part) for name, part, leads in _GATED_SHORT_PARTS if lead in leads)
+    for lead in frozenset().union(*(leads for _, _, leads in _GATED_SHORT_PARTS))
+}
 
 
 def _may_be_short(lead: str | None) -> bool:
@@ -1286,8 +1295,9 @@ def _short_part(line: str, lead: str | None) -> str | None:
     passed one gate for them all, a sixth of classifying a wire's lines."""
     if _may_be_boilerplate(line, lead) and _BOILERPLATE.match(line):
         return "boilerplate"
-    for name, part, leads in _GATED_SHORT_PARTS:
-        if (lead is None or lead in leads) and part.match(line):
+    parts = _UNGATED_PARTS if lead is None else _GATED_PARTS_BY_LEAD.get(lead, ())
+    for name, part in parts:
+        if part.match(line):
             return name
     return None
 
