@@ -677,13 +677,14 @@ _ISO = re.compile(r"^\d{4}[-/.]")  # year first: month, then day
 LIST_MARKS = "*•·▪◦‣"
 # A middle dot or a bullet may touch its item: "·4 min read", "•Home".
 _ITEM_MARK = re.compile(rf"[{LIST_MARKS}]\s+|[•·,]\s*(?=\S)")
+_ITEM_OPENERS = frozenset((*LIST_MARKS, ","))  # what `_unmarked` looks for a mark after
 
 
 def _unmarked(line: str) -> str:
     """The stripped line without the mark of a list item, or the comma a line that goes on
     from the one above opens with (", updated Mon 23 Mar 1987 at 3:20pm")."""
     line = line.strip()
-    if line and (line[0] in LIST_MARKS or line[0] == ","):
+    if line[:1] in _ITEM_OPENERS:  # one look-up ("" for an empty line is none of them)
         return _ITEM_MARK.sub("", line, count=1)
     return line
 
@@ -1238,7 +1239,11 @@ def _lead(line: str, letters: int = 3) -> str:
 def _ascii_lead(line: str) -> str | None:
     """The lead of an ASCII line, which the lead gates rule on; None for any other line:
     there a case-blind expression also takes letters `lower` keeps ("ı", "ſ")."""
-    return _lead(line) if line.isascii() else None
+    if not line.isascii():
+        return None
+    head = line[:3]
+    # `_lead` inlined for the common case, three letters (a call a line is a cost)
+    return head.lower() if head.isalpha() else _lead(line)
 
 
 # Part by part, what an ASCII line that it matches opens with: a line that opens with other
@@ -1260,6 +1265,14 @@ _BOILERPLATE_LEADS = frozenset(
 _GATED_SHORT_PARTS = tuple(
     (name, part, _SHORT_PART_LEADS[name]) for name, part in _SHORT_PARTS if part is not _BOILERPLATE
 )
+# Those parts a line with no lead (`_ascii_lead` None) is tried on: all, in their order.
+_UNGATED_PARTS = tuple((name, part) for name, part, _ in _GATED_SHORT_PARTS)
+# For each lead, the parts (in their order) whose leads hold it: one look-up a line, not one
+# a part (a lead no part holds is tried on none).
+_GATED_PARTS_BY_LEAD = {
+    lead: tuple((name, part) for name, part, leads in _GATED_SHORT_PARTS if lead in leads)
+    for lead in frozenset().union(*(leads for _, _, leads in _GATED_SHORT_PARTS))
+}
 
 
 def _may_be_short(lead: str | None) -> bool:
@@ -1282,8 +1295,9 @@ def _short_part(line: str, lead: str | None) -> str | None:
     passed one gate for them all, a sixth of classifying a wire's lines."""
     if _may_be_boilerplate(line, lead) and _BOILERPLATE.match(line):
         return "boilerplate"
-    for name, part, leads in _GATED_SHORT_PARTS:
-        if (lead is None or lead in leads) and part.match(line):
+    parts = _UNGATED_PARTS if lead is None else _GATED_PARTS_BY_LEAD.get(lead, ())
+    for name, part in parts:
+        if part.match(line):
             return name
     return None
 
@@ -1396,7 +1410,9 @@ def _classify(line: str, notices: bool) -> Kind:
         return Kind.BOILERPLATE
     if (">" in line or "›" in line or "»" in line) and _TRAIL.fullmatch(line):
         return Kind.BOILERPLATE
-    if _divided_date(line) or _credited_date(line) or _glued_credit_date(line):  # no lead to gate
+    if len(line) <= _SHORT_CHARS and (  # each returns None on a longer line: three calls saved
+        _divided_date(line) or _credited_date(line) or _glued_credit_date(line)  # no lead to gate
+    ):
         return Kind.DATE
     if lead in _YEARLESS_LEADS and len(line) <= _SHORT_CHARS and _YEARLESS_DATE.fullmatch(line):
         return Kind.DATE
