@@ -146,11 +146,11 @@ _SOURCES_WORDS = 3  # the most words such a header has
 def _sources_at(lines: list[Line]) -> int:
     """Where the list of a story's sources opens under its prose (`_SOURCES`): the story's
     own lines end there. `len(lines)` where it lists none."""
-    prose = False
-    for at, line in enumerate(lines):
-        if prose and line.words <= _SOURCES_WORDS and _SOURCES.fullmatch(line.text):
+    first = next((at for at, line in enumerate(lines) if line.is_prose), len(lines))
+    for at in range(first + 1, len(lines)):
+        line = lines[at]
+        if line.words <= _SOURCES_WORDS and _SOURCES.fullmatch(line.text):
             return at
-        prose = prose or line.is_prose
     return len(lines)
 
 

@@ -217,11 +217,13 @@ class Page:
         """Where the readers' comments begin ("Top Rated Comments"), or the page's end: under
         a paragraph of prose. Above any, the header is a count of them, a link to the thread
         ("reader comments" / "87" / "with 59 posters participating" under a byline)."""
-        prose = False
-        for at, line in enumerate(self.lines):
-            if line.kind is Kind.COMMENTS and prose:
-                return at
-            prose = prose or (line.is_prose and line.is_paragraph)
+        lines = self.lines
+        searched = 0  # the lines before it hold no paragraph of prose
+        for at, line in enumerate(lines):
+            if line.kind is Kind.COMMENTS:  # (most pages hold none: no paragraph is looked for)
+                if any(above.is_prose and above.is_paragraph for above in lines[searched:at]):
+                    return at
+                searched = at
         return len(self)
 
     @cached_property
@@ -379,13 +381,12 @@ class Page:
         for j, other in enumerate(self.lines):
             if j == at or other.kind is not Kind.TEXT:
                 continue
-            if len(other.key) >= 1.2 * len(quote):
-                if fuzz.partial_ratio(quote, other.key) >= _REPEAT:
+            key = other.key  # (looked up once a line: each lookup calls the cache)
+            if len(key) >= 1.2 * len(quote):
+                if fuzz.partial_ratio(quote, key) >= _REPEAT:
                     return True
             elif (
-                sentence_long
-                and len(other.key) >= 0.8 * len(quote)
-                and fuzz.ratio(quote, other.key) >= _REPEAT
+                sentence_long and len(key) >= 0.8 * len(quote) and fuzz.ratio(quote, key) >= _REPEAT
             ):
                 return True
         return False
@@ -759,7 +760,10 @@ class _Draft:
         link labels, section names and headline lists, as on the navigation and footer of a
         whole-page dump. Such a block ends the story before it but is no story itself.
         Lines with figures are left out of the comparison: rows of a table are not a menu."""
-        return self.words < _NAV_PROSE * self.span_words
+        words = self.words
+        if words >= _NAV_PROSE * sum(line.words for line in self.span):
+            return False  # prose enough against every word under the title, figures or not
+        return words < _NAV_PROSE * self.span_words
 
     @property
     def span_words(self) -> int:
@@ -782,10 +786,14 @@ class _Draft:
         title = _without_site_name(heading.text) if heading else ""
         headline = self.title
         seen: set[str] = {headline.text} if headline else set()
+        # (`_same_line`'s first test, asked without a call: most lines fail it)
+        reach = max(2, headline.words // 4) if headline else 0
         kept: list[Line] = []
         for line in self.body:
             if (line.text in seen and line.words >= _QUOTE_WORDS) or (
-                headline and _same_line(line, headline)
+                headline
+                and abs(line.words - headline.words) <= reach
+                and _same_line(line, headline)
             ):
                 continue  # a title repeat, or a pull-quote printed twice
             seen.add(line.text)
