@@ -1239,11 +1239,7 @@ def _lead(line: str, letters: int = 3) -> str:
 def _ascii_lead(line: str) -> str | None:
     """The lead of an ASCII line, which the lead gates rule on; None for any other line:
     there a case-blind expression also takes letters `lower` keeps ("ı", "ſ")."""
-    if not line.isascii():
-        return None
-    head = line[:3]
-    # `_lead` inlined for the common case, three letters (a call a line is a cost)
-    return head.lower() if head.isalpha() else _lead(line)
+    return _lead(line) if line.isascii() else None
 
 
 # Part by part, what an ASCII line that it matches opens with: a line that opens with other

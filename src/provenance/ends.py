@@ -86,12 +86,7 @@ def _teasers_at(lines: list[Line]) -> int:
     dates, results or products stays, as does a sentence a dump broke at its links.
     `len(lines)` where no list opens."""
     end = len(lines)
-    labels = {
-        at
-        for at in range(1, len(lines))
-        # (the first test of `_labels_list`, asked without a call: most lines fail it)
-        if lines[at - 1].is_prose and not lines[at].is_prose and _labels_list(lines, at)
-    }
+    labels = {at for at in range(1, len(lines)) if _labels_list(lines, at)}
     if not labels:
         return end  # most stories
     lead = best = 0

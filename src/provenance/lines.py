@@ -71,17 +71,16 @@ class Line:
 
     @is_prose.default
     def _is_prose(self) -> bool:
-        """Reads as running text: long, or a sentence, or part of a wrapped paragraph. Asked
-        of every line a page makes: `paragraph_sized` and `ends_sentence` are written out."""
+        """Reads as running text: long, or a sentence, or part of a wrapped paragraph."""
         if self.kind is not Kind.TEXT or self.teaser:
             return False
         text, words = self.text, self.words
-        if words >= _PARAGRAPH_WORDS or len(text) > _PARAGRAPH_CHARS:
+        if paragraph_sized(text, words):
             return not _is_menu(text)
         return (
             words >= 8
             and text[0] not in LIST_MARKS
-            and (text[-1] in _SENTENCE_ENDS or (self.wrapped and not title_case(text)))
+            and (ends_sentence(text) or (self.wrapped and not title_case(text)))
         )
 
     @property

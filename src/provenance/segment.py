@@ -398,7 +398,6 @@ class Page:
         end = None
         paragraphs = 0
         sentence = _full_stop(headline.text)  # "… the horrific details."
-        label = self.counts[headline.text] >= _LABEL_COUNT  # no line `repeats` it (asked once)
 
         header = True  # no text yet under the headline or its last signal
         labelled = False
@@ -408,7 +407,7 @@ class Page:
                 end = j
                 header = True
             elif line.kind is Kind.TEXT:
-                if not label and _same_line(line, headline):
+                if self.repeats(line, headline):
                     end = j
                     header = True
                 elif shapes[j]:
@@ -786,14 +785,10 @@ class _Draft:
         title = _without_site_name(heading.text) if heading else ""
         headline = self.title
         seen: set[str] = {headline.text} if headline else set()
-        # (`_same_line`'s first test, asked without a call: most lines fail it)
-        reach = max(2, headline.words // 4) if headline else 0
         kept: list[Line] = []
         for line in self.body:
             if (line.text in seen and line.words >= _QUOTE_WORDS) or (
-                headline
-                and abs(line.words - headline.words) <= reach
-                and _same_line(line, headline)
+                headline and _same_line(line, headline)
             ):
                 continue  # a title repeat, or a pull-quote printed twice
             seen.add(line.text)
@@ -955,13 +950,15 @@ def _drafts(page: Page, starts: list[tuple[int, int]]) -> list[_Draft]:
             in_teasers = False
             if kind is Kind.TEASER:
                 in_teasers = True
-            elif kind is Kind.TEXT:  # (`take`, written out: asked for every line of the page)
-                if draft.title is None and not draft.body and page.is_first_headline(at):
-                    draft.title = line
-                else:
-                    draft.body.append(line)
-            elif kind in META:
-                draft.meta.append(line)
+            elif (
+                kind is Kind.TEXT
+                and draft.title is None
+                and not draft.body
+                and page.is_first_headline(at)
+            ):
+                draft.title = line
+            else:
+                draft.take(line)
         drafts.append(draft)
     return drafts
 
