@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import Settings, Story, compare
-from provenance.cluster import UnionFind, cluster, components
+from provenance.cluster import Group, UnionFind, cluster, components, split_around_centres
 from provenance.pipeline import group
 from provenance.text import features
 from provenance.verify import Evidence, Match
@@ -132,6 +132,22 @@ def test_cluster_properties(graph, rnd: random.Random) -> None:  # type: ignore[
                 else:
                     assert match == Match(0.0, 0.0, None, Evidence.WITNESSES)
                     assert len(matched_by) >= 2
+    # a component of two, split without the general bookkeeping, is split the same way
+    general = [
+        g
+        for comp in components(n, edges)
+        for g in (
+            split_around_centres(
+                comp,
+                [e for e in edges if e[0] in comp],
+                rank=lambda i: ranks[i],
+                compare=compare_,
+            )
+            if len(comp) > 1
+            else [Group(comp[0], ((comp[0], None),))]
+        )
+    ]
+    assert sorted(general, key=lambda g: g.canonical) == groups
     # deterministic: the order of the edges does not matter
     shuffled = list(edges)
     rnd.shuffle(shuffled)

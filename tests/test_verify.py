@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance import Settings, compare
 from provenance.text import features
@@ -12,6 +15,7 @@ from provenance.verify import (
     Evidence,
     Match,
     figures_differ,
+    shared_count,
     title_similarity,
     titles_state_other_figures,
 )
@@ -236,11 +240,24 @@ def test_an_exact_copy_is_never_vetoed() -> None:
         ("CME 11:31 EDT", "CME 11:30 EDT", True),
         ("MCCORMICK 1ST QTR NET", "MCCORMICK 1ST QTR FEB 28 NET", False),  # adds a figure
         ("Mayor opens the new bridge", "Mayor opens new bridge", False),
+        ("GRAIN 10 CARGOES, 10 MORE DUE", "GRAIN 10 CARGOES DUE", False),  # one repeats a figure
+        ("PORT 7 SHIPS 12 BERTHS", "PORT 12 SHIPS 7 BERTHS", False),  # the same figures
+        ("PORT 7 SHIPS 12 BERTHS", "PORT 12 SHIPS 9 BERTHS", True),
     ],
 )
 def test_titles_state_other_figures(a: str, b: str, other: bool) -> None:
     assert titles_state_other_figures(a, b) is other
     assert titles_state_other_figures(b, a) is other
+
+
+@given(
+    st.sets(st.integers(0, 60), max_size=40),
+    st.sets(st.integers(0, 60), max_size=40),
+)
+def test_shared_count_counts_the_common_values(a: set[int], b: set[int]) -> None:
+    left = np.array(sorted(a), dtype=np.uint64)
+    right = np.array(sorted(b), dtype=np.uint64)
+    assert shared_count(left, right) == len(a & b) == shared_count(right, left)
 
 
 def test_a_title_with_other_figures_is_no_title_evidence() -> None:

@@ -202,6 +202,16 @@ def split_around_centres(
     return groups
 
 
+def _split_pair(a: int, b: int, *, rank: Callable[[int], Any], compare: Compare) -> list[Group]:
+    """`split_around_centres` of a component of two (each member's degree is one, so the
+    centre is the lower `rank`), without its bookkeeping."""
+    centre, other = (a, b) if rank(a) <= rank(b) else (b, a)
+    match = compare(centre, other)
+    if match.evidence is None:
+        return [Group(centre, ((centre, None),)), Group(other, ((other, None),))]
+    return [Group(centre, tuple(sorted([(centre, None), (other, match)], key=lambda x: x[0])))]
+
+
 def cluster(
     n: int,
     edges: Sequence[tuple[int, int]],
@@ -224,6 +234,8 @@ def cluster(
     for component in progress(components) if progress is not None else components:
         if len(component) == 1:
             groups.append(Group(component[0], ((component[0], None),)))
+        elif len(component) == 2:  # most components: no chain to split
+            groups.extend(_split_pair(component[0], component[1], rank=rank, compare=compare))
         else:
             own = by_component[uf.find(component[0])]
             groups.extend(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,7 +41,7 @@ from .signatures import Signed, sign, sign_sequences
 from .sources import expand
 from .spill import FEATURES, STORIES, Column, Located, Spill, read_band
 from .text import Features, many_features
-from .verify import compare
+from .verify import Match, compare
 
 T = TypeVar("T")
 
@@ -136,7 +137,22 @@ def verified(
     settings: Settings,
 ) -> list[tuple[int, int]]:
     """The candidate pairs that pass the match rule."""
-    return [(a, b) for a, b in pairs if compare(described[a], described[b], settings).evidence]
+    return list(verified_matches(pairs, described, settings))
+
+
+def verified_matches(
+    pairs: Iterable[tuple[int, int]],
+    described: Sequence[Features] | Mapping[int, Features],
+    settings: Settings,
+) -> dict[tuple[int, int], Match]:
+    """The candidate pairs that pass the match rule, each with its match: grouping
+    asks again for most of them."""
+    found = {}
+    for a, b in pairs:
+        match = compare(described[a], described[b], settings)
+        if match.evidence is not None:
+            found[a, b] = match
+    return found
 
 
 def group(
@@ -145,13 +161,17 @@ def group(
     edges: Sequence[tuple[int, int]],
     settings: Settings,
     *,
+    matches: Mapping[tuple[int, int], Match] | None = None,
     progress: bool = False,
 ) -> list[Group]:
-    """Stories from verified pairs, each around the copy most others match (`progress`:
-    a bar over the connected components on stderr when it is a terminal)."""
+    """Stories from verified pairs, each around the copy most others match (`matches`: the
+    verified pairs' matches, not computed again; `progress`: a bar over the connected
+    components on stderr when it is a terminal)."""
+    known = matches or {}
 
+    @functools.cache
     def rank(i: int) -> tuple[int, int, dt.date, str, int]:
-        story = stories[i]
+        story = stories[i]  # read once: the stories may be on disk
         return (
             -described[i].words,
             -len(story.body),
@@ -160,11 +180,15 @@ def group(
             story.start,
         )
 
+    def compared(a: int, b: int) -> Match:
+        match = known.get((a, b) if a < b else (b, a))  # the match rule is symmetric
+        return match if match is not None else compare(described[a], described[b], settings)
+
     return cluster(
         len(stories),
         edges,
         rank=rank,
-        compare=lambda a, b: compare(described[a], described[b], settings),
+        compare=compared,
         settings=settings,
         progress=(lambda parts: _bar(parts, progress, "grouping", "part")) if progress else None,
     )
@@ -416,8 +440,15 @@ def open_run(
                 files += part.files
                 skipped += part.skipped
                 bar.update(part.files)
-        edges = _verified_buckets(spill, windows > 0, settings, pool, progress)
-        groups = group(spill.stories, spill.described, edges, settings, progress=progress)
+        matches = _verified_buckets(spill, windows > 0, settings, pool, progress)
+        groups = group(
+            spill.stories,
+            spill.described,
+            list(matches),
+            settings,
+            matches=matches,
+            progress=progress,
+        )
         skipped = _in_order([*missing, *unframed, *skipped])
         occurrences = sum(len(g.members) for g in groups)
         stats = Stats(
@@ -457,8 +488,8 @@ def _verified_buckets(
     settings: Settings,
     pool: _Pool | None = None,
     progress: bool = False,
-) -> list[tuple[int, int]]:
-    """`candidate_pairs` then `verified`: a band, then a block of pairs, per task.
+) -> dict[tuple[int, int], Match]:
+    """`candidate_pairs` then `verified_matches`: a band, then a block of pairs, per task.
 
     The workers read the band files and the features they need from the spill
     themselves: what goes to them is file names, offsets and pairs.
@@ -474,12 +505,12 @@ def _verified_buckets(
         (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, n, settings)
         for b in np.split(found, range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK))
     )
-    edges: list[tuple[int, int]] = []
+    matches: dict[tuple[int, int], Match] = {}
     with tqdm(total=found.size, desc="verifying", unit=" pairs", disable=_off(progress)) as bar:
-        for block_edges, size in _mapped(pool, _verify_block, blocks):
-            edges += block_edges
+        for block_matches, size in _mapped(pool, _verify_block, blocks):
+            matches.update(block_matches)
             bar.update(size)
-    return edges
+    return matches
 
 
 def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
@@ -490,11 +521,11 @@ def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
 
 def _verify_block(
     described: Located, codes: Codes, n: int, settings: Settings
-) -> tuple[list[tuple[int, int]], int]:
-    """The pairs of one block that pass the match rule, and the block's size (a worker's
-    task): the features of its stories are read from the spill."""
+) -> tuple[dict[tuple[int, int], Match], int]:
+    """The pairs of one block that pass the match rule with their matches, and the block's
+    size (a worker's task): the features of its stories are read from the spill."""
     pairs = decode(codes, n)
-    return verified(pairs, described.read(FEATURES), settings), len(pairs)
+    return verified_matches(pairs, described.read(FEATURES), settings), len(pairs)
 
 
 def dedupe(

@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .settings import Settings
-from .text import Features
+from .text import Features, HashArray
 
 _DIGITS = re.compile(r"\d+")
 # A wire label opening a normalised title: "update 2-", "wrapup 1-", "corrected-", "exclusive-".
@@ -100,22 +100,43 @@ def dispatched_apart(a: Features, b: Features, settings: Settings) -> bool:
 
 
 def titles_state_other_figures(a: str, b: str) -> bool:
-    """Whether two titles state figures that neither title's figures include: "NY COFFEE 10:30"
-    and "NY COFFEE 12:30" are two reports, "1ST QTR NET" and "1ST QTR FEB 28 NET" one."""
-    small, large = sorted((Counter(_DIGITS.findall(a)), Counter(_DIGITS.findall(b))), key=len)
-    return bool(small - large)
+    """Whether each title states a figure the other does not: "NY COFFEE 10:30" and
+    "NY COFFEE 12:30" are two reports, "1ST QTR NET" and "1ST QTR FEB 28 NET" one.
+
+    Figures count with their repeats, and the answer does not depend on the order of the
+    titles (a title that states no figure states none the other lacks).
+    """
+    figures_a = _DIGITS.findall(a)
+    figures_b = _DIGITS.findall(b) if figures_a else []
+    return (
+        bool(figures_b)
+        and _states_more(figures_a, figures_b)
+        and _states_more(figures_b, figures_a)
+    )
+
+
+def _states_more(a: list[str], b: list[str]) -> bool:
+    """Whether `a` states some figure more often than `b` does (a title holds a few)."""
+    return any(a.count(figure) > b.count(figure) for figure in set(a))
+
+
+def shared_count(a: HashArray, b: HashArray) -> int:
+    """How many values two sorted arrays of unique values share: each value of `a` looked
+    up in `b` (a third cheaper than `numpy.intersect1d`, which sorts both again)."""
+    if not a.size or not b.size:
+        return 0
+    return int(np.count_nonzero(b.take(b.searchsorted(a), mode="clip") == a))
 
 
 def compare(a: Features, b: Features, settings: Settings) -> Match:
     """Apply the match rule to two stories."""
     sa, sb = a.shingles, b.shingles
-    shared = int(np.intersect1d(sa, sb, assume_unique=True).size) if sa.size and sb.size else 0
+    shared = shared_count(sa, sb)
     union = sa.size + sb.size - shared
     smaller = min(sa.size, sb.size)
     jaccard = shared / union if union else 0.0
     containment = shared / smaller if smaller else 0.0
     titles = title_similarity(a.title, b.title)
-    headline = None if titles_state_other_figures(a.title, b.title) else titles  # for the rules
     evidence: Evidence | None = None
     if a.digest and a.digest == b.digest:
         evidence = Evidence.EXACT
@@ -123,25 +144,38 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
         evidence = Evidence.MINHASH
     elif containment >= settings.containment and smaller >= settings.min_shingles:
         evidence = Evidence.CONTAINMENT
-    elif (
-        headline is not None
-        and headline >= settings.reworded_title
+    elif titles is not None and not titles_state_other_figures(a.title, b.title):
+        evidence = _by_headline(titles, jaccard, containment, shared, smaller, settings)
+    if evidence not in (None, Evidence.EXACT) and (
+        figures_differ(a.figures, b.figures, settings) or dispatched_apart(a, b, settings)
+    ):
+        evidence = None  # the same template with other figures: another day's report
+    return Match(jaccard, containment, titles, evidence)
+
+
+def _by_headline(
+    headline: float,
+    jaccard: float,
+    containment: float,
+    shared: int,
+    smaller: int,
+    settings: Settings,
+) -> Evidence | None:
+    """The match two headlines that agree (and state the same figures) make of a weaker
+    body overlap."""
+    if (
+        headline >= settings.reworded_title
         and containment >= settings.reworded_containment
         and smaller >= 2 * settings.min_shingles
     ):
-        evidence = Evidence.CONTAINMENT  # an edited excerpt under a reworded headline
-    elif (
-        headline is not None
-        and headline >= settings.title_threshold
+        return Evidence.CONTAINMENT  # an edited excerpt under a reworded headline
+    if (
+        headline >= settings.title_threshold
         and shared
         and (
             jaccard >= settings.title_jaccard
             or (containment >= settings.title_containment and smaller >= settings.min_shingles)
         )
     ):
-        evidence = Evidence.TITLE
-    if evidence not in (None, Evidence.EXACT) and (
-        figures_differ(a.figures, b.figures, settings) or dispatched_apart(a, b, settings)
-    ):
-        evidence = None  # the same template with other figures: another day's report
-    return Match(jaccard, containment, titles, evidence)
+        return Evidence.TITLE
+    return None
