@@ -358,7 +358,9 @@ def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
     )
 
 
-_VERIFY_BLOCK = 1 << 16  # candidate pairs decoded at a time
+# Candidate pairs decoded at a time: blocks small enough that the last ones keep every worker
+# busy (three blocks of 1 << 16 on two workers left one idle for a third of the stage).
+_VERIFY_BLOCK = 1 << 14
 _RECORDS_BLOCK = 2048  # groups per task when records are written by the workers
 
 

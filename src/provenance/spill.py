@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import array
 import functools
+import itertools
 import os
 import pickle
 import tempfile
@@ -88,13 +89,14 @@ class Column(Sequence[T], Generic[T]):
 
     def extend(self, blobs: Iterable[bytes]) -> None:
         """Append values already encoded by `codec.dumps` (in the workers that made them)."""
+        blobs = list(blobs)
         try:
-            for blob in blobs:
-                self._file.write(blob)
-                self._ends.append(self._ends[-1] + len(blob))
+            self._file.write(b"".join(blobs))  # one write a task, not one a value
             self._file.flush()
         except OSError as error:
             raise _full(os.path.dirname(self.path), error) from error
+        offset = self._ends[-1]
+        self._ends.extend(offset + end for end in itertools.accumulate(map(len, blobs)))
 
     def __len__(self) -> int:
         return len(self._ends) - 1
