@@ -144,7 +144,7 @@ def test_cluster_properties(graph, rnd: random.Random) -> None:  # type: ignore[
                 compare=compare_,
             )
             if len(comp) > 1
-            else [Group(comp[0], ((comp[0], None),))]
+            else [Group.alone(comp[0])]
         )
     ]
     assert sorted(general, key=lambda g: g.canonical) == groups

@@ -62,7 +62,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("max_bucket", [2, 64])
 @pytest.mark.parametrize("workers", [1, 2])
-def test_records_equal_the_in_memory_stages(corpus: Path, max_bucket: int, workers: int) -> None:
+@pytest.mark.parametrize("blocks", ["whole", "small"])
+def test_records_equal_the_in_memory_stages(
+    corpus: Path, max_bucket: int, workers: int, blocks: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if blocks == "small":  # many tasks of pairs to verify and of components to split
+        monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", 16)
+        monkeypatch.setattr(pipeline, "_GROUP_BLOCK", 5)
     config = Settings(max_bucket=max_bucket)
     expected = in_memory([corpus], config)
     assert len(expected) >= 40

@@ -21,6 +21,7 @@ from .pipeline import (
     read_documents,
     sign_stories,
     verified,
+    verified_matches,
 )
 from .records import Occurrence, Report, StoryRecord, build_records
 from .report import write_html
@@ -61,6 +62,7 @@ __all__ = [
     "segment",
     "sign_stories",
     "verified",
+    "verified_matches",
     "write_csv",
     "write_html",
     "write_jsonl",

@@ -69,6 +69,11 @@ class Group:
     canonical: int
     members: tuple[tuple[int, Match | None], ...]  # (member, match to canonical); None for itself
 
+    @classmethod
+    def alone(cls, member: int) -> Group:
+        """A story of which one copy was found."""
+        return cls(member, ((member, None),))
+
 
 def components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     """Connected components of 0..n-1 under `edges`, singletons included."""
@@ -198,7 +203,7 @@ def split_around_centres(
                 placed.add(carrier)
         groups.append(Group(centre, tuple(sorted(members, key=lambda x: x[0]))))
         pending.extend((sub, composites) for sub in _subparts(rest, edges))
-    groups.extend(Group(c, ((c, None),)) for c in set_aside if c not in placed)
+    groups.extend(Group.alone(c) for c in set_aside if c not in placed)
     return groups
 
 
@@ -208,8 +213,46 @@ def _split_pair(a: int, b: int, *, rank: Callable[[int], Any], compare: Compare)
     centre, other = (a, b) if rank(a) <= rank(b) else (b, a)
     match = compare(centre, other)
     if match.evidence is None:
-        return [Group(centre, ((centre, None),)), Group(other, ((other, None),))]
+        return [Group.alone(centre), Group.alone(other)]
     return [Group(centre, tuple(sorted([(centre, None), (other, match)], key=lambda x: x[0])))]
+
+
+Part = tuple[list[int], list[tuple[int, int]]]  # a connected component and its own edges
+
+
+def connected(n: int, edges: Sequence[tuple[int, int]]) -> list[Part]:
+    """The connected components of 0..n-1 under `edges`, singletons included, each with the
+    edges inside it, ordered by their smallest member."""
+    by_component: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    uf = UnionFind.of(n)
+    for a, b in edges:
+        uf.union(a, b)
+    for a, b in edges:
+        by_component[uf.find(a)].append((a, b))
+    return [(c, by_component.get(uf.find(c[0]), [])) for c in uf.groups(range(n))]
+
+
+def split(
+    parts: Iterable[Part],
+    *,
+    rank: Callable[[int], Any],
+    compare: Compare,
+    settings: Settings | None = None,
+) -> list[Group]:
+    """The stories of each component (`split_around_centres`), in the order of `parts`.
+
+    Components are independent of each other: they may be split in any process."""
+    groups: list[Group] = []
+    for component, own in parts:
+        if len(component) == 1:
+            groups.append(Group.alone(component[0]))
+        elif len(component) == 2:  # most components: no chain to split
+            groups.extend(_split_pair(component[0], component[1], rank=rank, compare=compare))
+        else:
+            groups.extend(
+                split_around_centres(component, own, rank=rank, compare=compare, settings=settings)
+            )
+    return groups
 
 
 def cluster(
@@ -219,26 +262,15 @@ def cluster(
     rank: Callable[[int], Any],
     compare: Compare,
     settings: Settings | None = None,
-    progress: Callable[[list[list[int]]], Iterable[list[int]]] | None = None,
+    progress: Callable[[list[Part]], Iterable[Part]] | None = None,
 ) -> list[Group]:
     """Stories of 0..n-1 given verified `edges`, ordered by their canonical member
     (`progress` wraps the components as they are split, to show a bar)."""
-    groups: list[Group] = []
-    by_component: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    uf = UnionFind.of(n)
-    for a, b in edges:
-        uf.union(a, b)
-    for a, b in edges:
-        by_component[uf.find(a)].append((a, b))
-    components = uf.groups(range(n))
-    for component in progress(components) if progress is not None else components:
-        if len(component) == 1:
-            groups.append(Group(component[0], ((component[0], None),)))
-        elif len(component) == 2:  # most components: no chain to split
-            groups.extend(_split_pair(component[0], component[1], rank=rank, compare=compare))
-        else:
-            own = by_component[uf.find(component[0])]
-            groups.extend(
-                split_around_centres(component, own, rank=rank, compare=compare, settings=settings)
-            )
+    parts = connected(n, edges)
+    groups = split(
+        progress(parts) if progress is not None else parts,
+        rank=rank,
+        compare=compare,
+        settings=settings,
+    )
     return sorted(groups, key=lambda g: g.canonical)

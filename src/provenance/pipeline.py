@@ -30,7 +30,7 @@ from .candidates import (
     decode,
     title_codes,
 )
-from .cluster import Group, cluster
+from .cluster import Group, Part, cluster, connected, split
 from .export import jsonl_lines
 from .model import Document, Skipped, Story, path_key
 from .readers import Raw, document_of, read, records
@@ -167,11 +167,33 @@ def group(
     """Stories from verified pairs, each around the copy most others match (`matches`: the
     verified pairs' matches, not computed again; `progress`: a bar over the connected
     components on stderr when it is a terminal)."""
-    known = matches or {}
+    rank, compared = _judges(stories, described, settings, matches or {})
+    return cluster(
+        len(stories),
+        edges,
+        rank=rank,
+        compare=compared,
+        settings=settings,
+        progress=(lambda parts: _bar(parts, progress, "grouping", "part")) if progress else None,
+    )
+
+
+Rank = tuple[int, int, dt.date, str, int]
+
+
+def _judges(
+    stories: Sequence[Story] | Mapping[int, Story],
+    described: Sequence[Features] | Mapping[int, Features],
+    settings: Settings,
+    matches: Mapping[tuple[int, int], Match],
+) -> tuple[Callable[[int], Rank], Callable[[int, int], Match]]:
+    """What `cluster` asks of two stories: which is the more complete copy (the lower rank),
+    each story's rank made once (the stories may be on disk), and how they match, a
+    verified pair's match reused (the match rule is symmetric)."""
 
     @functools.cache
-    def rank(i: int) -> tuple[int, int, dt.date, str, int]:
-        story = stories[i]  # read once: the stories may be on disk
+    def rank(i: int) -> Rank:
+        story = stories[i]
         return (
             -described[i].words,
             -len(story.body),
@@ -181,17 +203,10 @@ def group(
         )
 
     def compared(a: int, b: int) -> Match:
-        match = known.get((a, b) if a < b else (b, a))  # the match rule is symmetric
+        match = matches.get((a, b) if a < b else (b, a))
         return match if match is not None else compare(described[a], described[b], settings)
 
-    return cluster(
-        len(stories),
-        edges,
-        rank=rank,
-        compare=compared,
-        settings=settings,
-        progress=(lambda parts: _bar(parts, progress, "grouping", "part")) if progress else None,
-    )
+    return rank, compared
 
 
 @attrs.frozen
@@ -443,14 +458,7 @@ def open_run(
                 skipped += part.skipped
                 bar.update(part.files)
         matches = _verified_buckets(spill, windows > 0, settings, pool, progress)
-        groups = group(
-            spill.stories,
-            spill.described,
-            list(matches),
-            settings,
-            matches=matches,
-            progress=progress,
-        )
+        groups = _grouped(spill, matches, settings, pool, progress)
         skipped = _in_order([*missing, *unframed, *skipped])
         occurrences = sum(len(g.members) for g in groups)
         stats = Stats(
@@ -528,6 +536,63 @@ def _verify_block(
     size (a worker's task): the features of its stories are read from the spill."""
     pairs = decode(codes, n)
     return verified_matches(pairs, described.read(FEATURES), settings), len(pairs)
+
+
+_GROUP_BLOCK = 4096  # members of the components split in one task
+
+
+def _grouped(
+    spill: Spill,
+    matches: dict[tuple[int, int], Match],
+    settings: Settings,
+    pool: _Pool | None = None,
+    progress: bool = False,
+) -> list[Group]:
+    """`group`, its components split on the workers, a block of components per task: the
+    workers read the members' stories and features from the spill themselves."""
+    parts = connected(len(spill.stories), list(matches))
+    groups = [Group.alone(c[0]) for c, _ in parts if len(c) == 1]
+    shared = [part for part in parts if len(part[0]) > 1]
+    tasks = (_group_task(spill, block, matches, settings) for block in _blocks(shared))
+    with tqdm(total=len(shared), desc="grouping", unit=" part", disable=_off(progress)) as bar:
+        for found, count in _mapped(pool, _group_block, tasks):
+            groups += found
+            bar.update(count)
+    return sorted(groups, key=lambda g: g.canonical)
+
+
+def _blocks(parts: list[Part]) -> Iterator[list[Part]]:
+    """Consecutive components, `_GROUP_BLOCK` members or a little more to a block."""
+    block: list[Part] = []
+    members = 0
+    for part in parts:
+        block.append(part)
+        members += len(part[0])
+        if members >= _GROUP_BLOCK:
+            yield block
+            block, members = [], 0
+    if block:
+        yield block
+
+
+def _group_task(
+    spill: Spill, block: list[Part], matches: dict[tuple[int, int], Match], settings: Settings
+) -> tuple[Any, ...]:
+    members = np.array([m for component, _ in block for m in component], dtype=np.int64)
+    own = {edge: matches[edge] for _, edges in block for edge in edges}
+    return (spill.stories.locate(members), spill.described.locate(members), block, own, settings)
+
+
+def _group_block(
+    stories: Located,
+    described: Located,
+    parts: list[Part],
+    matches: dict[tuple[int, int], Match],
+    settings: Settings,
+) -> tuple[list[Group], int]:
+    """The stories of a block of components, and how many components (a worker's task)."""
+    rank, compared = _judges(stories.read(STORIES), described.read(FEATURES), settings, matches)
+    return split(parts, rank=rank, compare=compared, settings=settings), len(parts)
 
 
 def dedupe(

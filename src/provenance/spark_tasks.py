@@ -298,7 +298,7 @@ def single_records(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch
     for batch in batches:
         stories: list[Story] = _loads(batch.column("story").to_pylist())
         described: list[Features] = _loads(batch.column("features").to_pylist())
-        groups = [Group(i, ((i, None),)) for i in range(len(stories))]
+        groups = [Group.alone(i) for i in range(len(stories))]
         yield from record_rows(build_records(stories, described, groups)).to_batches()
 
 
