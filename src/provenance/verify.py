@@ -161,8 +161,8 @@ def _by_headline(
     smaller: int,
     settings: Settings,
 ) -> Evidence | None:
-    """The match two headlines that agree (and state the same figures) make of a weaker
-    body overlap."""
+    """The match two headlines that agree, and do not each state a figure the other lacks,
+    make of a weaker body overlap."""
     if (
         headline >= settings.reworded_title
         and containment >= settings.reworded_containment
