@@ -35,8 +35,12 @@ class UnionFind:
     size: list[int]
 
     @classmethod
-    def of(cls, n: int) -> UnionFind:
-        return cls(list(range(n)), [1] * n)
+    def of(cls, n: int, edges: Iterable[tuple[int, int]] = ()) -> UnionFind:
+        """The sets of 0..n-1 joined by `edges`."""
+        found = cls(list(range(n)), [1] * n)
+        for a, b in edges:
+            found.union(a, b)
+        return found
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -77,10 +81,7 @@ class Group:
 
 def components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     """Connected components of 0..n-1 under `edges`, singletons included."""
-    uf = UnionFind.of(n)
-    for a, b in edges:
-        uf.union(a, b)
-    return uf.groups(range(n))
+    return UnionFind.of(n, edges).groups(range(n))
 
 
 def _subparts(rest: list[int], edges: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -224,9 +225,7 @@ def connected(n: int, edges: Sequence[tuple[int, int]]) -> list[Part]:
     """The connected components of 0..n-1 under `edges`, singletons included, each with the
     edges inside it, ordered by their smallest member."""
     by_component: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    uf = UnionFind.of(n)
-    for a, b in edges:
-        uf.union(a, b)
+    uf = UnionFind.of(n, edges)
     for a, b in edges:
         by_component[uf.find(a)].append((a, b))
     return [(c, by_component.get(uf.find(c[0]), [])) for c in uf.groups(range(n))]

@@ -38,7 +38,7 @@ from .candidates import (
     sorted_unique,
     within_buckets,
 )
-from .cluster import UnionFind
+from .cluster import connected
 from .model import Story
 from .pipeline import group
 from .records import StoryRecord, build_records, story_id
@@ -640,14 +640,11 @@ class Updater:
             seen |= frontier
         nodes = sorted(seen)
         local = {n: k for k, n in enumerate(nodes)}
-        uf = UnionFind.of(len(nodes))
-        for a, b in edges:
-            uf.union(local[a], local[b])
-        parts = [[nodes[k] for k in part] for part in uf.groups(range(len(nodes)))]
-        by_part: dict[int, list[Pair]] = defaultdict(list)
-        for a, b in edges:
-            by_part[uf.find(local[a])].append((a, b))
-        return parts, {p[0]: by_part[uf.find(local[p[0]])] for p in parts}
+        joined = connected(len(nodes), [(local[a], local[b]) for a, b in edges])
+        parts = [[nodes[k] for k in part] for part, _ in joined]
+        return parts, {
+            nodes[part[0]]: [(nodes[a], nodes[b]) for a, b in own] for part, own in joined
+        }
 
     def _recluster(self, dirty: set[int], gone: set[int], run: int) -> int:
         parts, part_edges = self._components(dirty)
