@@ -115,6 +115,32 @@ def write_page(path: Path, stories: Sequence[tuple[str, str]]) -> Path:
     return path
 
 
+# Settings under which body bands all but never propose a pair of bodies with a Jaccard of
+# 0.6 (5 bands of 25 rows), so that only the title bands can propose such copies.
+TITLE_ONLY = {"num_perm": 128, "lsh_threshold": 0.9}
+
+
+def write_title_only_pairs(root: Path) -> Path:
+    """Two pairs of copies (bodies with a Jaccard of 0.6, a MinHash match) whose titles
+    collide in a title band: a.txt and b.txt share only "what it is and what it is not:"
+    (titles not alike), c.txt and d.txt are one headline reworded (alike)."""
+
+    def edited(body: str) -> str:  # one word in 20 replaced: a shingle Jaccard of about 0.6
+        words = body.split(" ")
+        return " ".join(f"quux{i}" if i % 20 == 7 else w for i, w in enumerate(words))
+
+    first, second = make_body(901), make_body(902)
+    write_page(root / "a.txt", [("What it is and what it is not: the new harbour bridge", first)])
+    write_page(
+        root / "b.txt", [("What it is and what it is not: schoolteachers' pensions", edited(first))]
+    )
+    write_page(root / "c.txt", [("Council approves budget for the harbour bridge repairs", second)])
+    write_page(
+        root / "d.txt", [("Council approves the budget for harbour bridge repairs", edited(second))]
+    )
+    return root
+
+
 def mark_words(
     text: str, seed: int, count: int, mark: Callable[[int, str], str]
 ) -> tuple[str, int]:

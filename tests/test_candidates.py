@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import itertools
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
 from datasketch import MinHashLSH
 
-from provenance.candidates import band_pairs, lsh_params, title_pairs
+from provenance import Settings
+from provenance.candidates import band_pairs, body_pairs, lsh_params, title_pairs
+from provenance.pipeline import analyse, candidate_pairs
 from provenance.signatures import sign
 from provenance.text import normalize, shingle_hashes, tokenize
+from provenance.verify import Evidence, compare
 
-from .conftest import make_body
+from .conftest import TITLE_ONLY, make_body, write_title_only_pairs
 
 
 @pytest.mark.parametrize("threshold", [0.05, 0.1, 0.3, 0.5, 0.8])
@@ -135,3 +139,21 @@ def test_band_pairs_equal_the_obvious_implementation(seed: int) -> None:
     for max_bucket in (3, 8, 64):
         fast = band_pairs(matrix, bands=bands, rows=rows_, max_bucket=max_bucket, owners=owners)
         assert fast == reference_band_pairs(matrix, owners, bands, rows_, max_bucket)
+
+
+def test_a_pair_only_title_bands_propose_is_a_candidate_when_its_titles_are_alike(
+    tmp_path: Path,
+) -> None:
+    config = Settings(**TITLE_ONLY)
+    run = analyse([write_title_only_pairs(tmp_path)], config)
+    assert title_pairs([f.title for f in run.described], seed=config.seed) == {(0, 1), (2, 3)}
+    assert not body_pairs(run.signed, threshold=config.lsh_threshold, num_perm=config.num_perm)
+    assert candidate_pairs(run.described, run.signed, config) == [(2, 3)]
+    # the pair left out would match: titles that share a few words are what it lacks
+    assert compare(run.described[0], run.described[1], config).evidence is Evidence.MINHASH
+
+
+def test_a_pair_body_bands_propose_is_a_candidate_whatever_its_titles(tmp_path: Path) -> None:
+    config = Settings()
+    run = analyse([write_title_only_pairs(tmp_path)], config)
+    assert candidate_pairs(run.described, run.signed, config) == [(0, 1), (2, 3)]

@@ -32,7 +32,14 @@ from provenance.spark_components import labels_of, star_labels
 from provenance.spark_tasks import RECORD_DDL, record_of, record_rows
 from provenance.text import normalize
 
-from .conftest import VOCABULARY, make_body, make_title, write_page
+from .conftest import (
+    TITLE_ONLY,
+    VOCABULARY,
+    make_body,
+    make_title,
+    write_page,
+    write_title_only_pairs,
+)
 
 HAS_JAVA = bool(shutil.which("java") or os.environ.get("JAVA_HOME"))
 needs_java = pytest.mark.skipif(not HAS_JAVA, reason="Spark needs Java (17 or later)")
@@ -172,6 +179,16 @@ def test_giant_buckets_and_components_in_spark(spark: SparkSession, corpus: list
     assert [len(r.files) for r in copies] == [6]  # a chain still joins a bucket's six copies
     run = run_spark(spark, corpus, settings, partitions=5, driver_edges=0)
     _same(run, local)
+
+
+@needs_java
+def test_pairs_only_title_buckets_propose_as_local(spark: SparkSession, tmp_path: Path) -> None:
+    """A pair that only title buckets propose is a candidate when its titles are alike."""
+    settings = Settings(**TITLE_ONLY)
+    files = sorted(str(p) for p in write_title_only_pairs(tmp_path).glob("*.txt"))
+    local = provenance.dedupe(files, settings)
+    assert [len(r.files) for r in local.stories] == [1, 1, 2]
+    _same(run_spark(spark, files, settings, partitions=2), local)
 
 
 @needs_java

@@ -28,7 +28,7 @@ from provenance.pipeline import (
 from provenance.spill import FEATURES, PICKLED, STORIES, Buckets, Column, Spill
 from provenance.text import features
 
-from .conftest import SEEDS, make_body, make_title, write_page
+from .conftest import SEEDS, TITLE_ONLY, make_body, make_title, write_page, write_title_only_pairs
 
 
 def in_memory(paths: list[Path], config: Settings, workers: int = 1) -> list[str]:
@@ -74,6 +74,15 @@ def test_records_equal_the_in_memory_stages(
     assert len(expected) >= 40
     assert analyse([corpus], config).signed.windows.size  # long bodies: windows banded too
     assert spilled([corpus], config, workers) == expected
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pairs_only_title_bands_propose_are_kept_as_in_memory(tmp_path: Path, workers: int) -> None:
+    config = Settings(**TITLE_ONLY)
+    root = write_title_only_pairs(tmp_path)
+    expected = in_memory([root], config)
+    assert [line.count('"evidence"') for line in expected] == [1, 1, 2]
+    assert spilled([root], config, workers) == expected
 
 
 def test_seeds_equal_the_in_memory_stages() -> None:

@@ -27,8 +27,10 @@ from provenance.incremental import Old, bucket_pairs, name_groups
 from provenance.model import path_key
 from provenance.pipeline import analyse, candidate_pairs, verified
 from provenance.store import SCHEMA_VERSION
+from provenance.text import normalize
+from provenance.verify import titles_alike
 
-from .conftest import SEEDS, make_body, make_title, write_page
+from .conftest import SEEDS, TITLE_ONLY, make_body, make_title, write_page, write_title_only_pairs
 
 
 def without_ids(lines: Iterable[str]) -> list[str]:
@@ -164,12 +166,36 @@ def test_edges_are_the_batch_runs_verified_candidates(corpus: Path, tmp_path: Pa
     assert edges == {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in found}
 
 
-def proposals(db: sqlite3.Connection, max_bucket: int) -> Counter[tuple[int, int]]:
-    """For every pair, how many stored buckets propose it, counted from scratch."""
-    position = {
-        i: (*path_key(path), start)
-        for i, path, start in db.execute("SELECT id, path, char_start FROM stories")
-    }
+@pytest.mark.parametrize("title_only", [True, False], ids=["title-only", "body-too"])
+def test_title_bands_count_for_pairs_whose_titles_are_alike(
+    tmp_path: Path, title_only: bool
+) -> None:
+    """As in a batch run, a pair is proposed by title bands only when its titles are alike:
+    under TITLE_ONLY, a.txt and b.txt are then no edge; under the defaults their bodies'
+    bands alone count for them."""
+    config = Settings(**TITLE_ONLY) if title_only else Settings()
+    files = sorted(str(p) for p in write_title_only_pairs(tmp_path / "pages").glob("*.txt"))
+    expected = batch_lines(files, config)
+    assert [line.count('"evidence"') for line in expected] == ([1, 1, 2] if title_only else [2, 2])
+    with Store.open(tmp_path / "s.sqlite", config) as store:
+        for part in (files[1::2], files[::2]):  # b and d first, then their copies
+            store.ingest(part, batch=1)
+        assert without_ids(store_lines(store)) == without_ids(expected)
+        edges = store.db.execute("SELECT a, b, proposals FROM edges").fetchall()
+        assert len(edges) == (1 if title_only else 2)
+        assert edges == [(a, b, proposals(store.db, config)[a, b]) for a, b, _ in edges]
+        store.drop([files[2]])
+        assert len(store.db.execute("SELECT * FROM edges").fetchall()) == len(edges) - 1
+        rest = batch_lines(files[:2] + files[3:], config)
+        assert without_ids(store_lines(store)) == without_ids(rest)
+
+
+def proposals(db: sqlite3.Connection, config: Settings) -> Counter[tuple[int, int]]:
+    """For every pair, how many stored buckets propose it, counted from scratch (a title
+    bucket only for a pair whose titles are alike)."""
+    position, title = {}, {}
+    for i, path, start, heading in db.execute("SELECT id, path, char_start, title FROM stories"):
+        position[i], title[i] = (*path_key(path), start), normalize(heading or "")
     windows = int(db.execute("SELECT value FROM meta WHERE key = 'windows'").fetchone()[0])
     found: Counter[tuple[int, int]] = Counter()
     buckets = db.execute(
@@ -179,7 +205,10 @@ def proposals(db: sqlite3.Connection, max_bucket: int) -> Counter[tuple[int, int
         if WINDOW_TAG <= tag < TITLE_TAG and not windows:
             continue
         ids = [int(m) for m in members.split(",")]
-        found.update(bucket_pairs(ids, position.__getitem__, max_bucket))
+        pairs = bucket_pairs(ids, position.__getitem__, config.max_bucket)
+        if tag >= TITLE_TAG:
+            pairs = {(a, b) for a, b in pairs if titles_alike(title[a], title[b], config)}
+        found.update(pairs)
     return found
 
 
@@ -195,7 +224,7 @@ def test_every_edge_counts_the_buckets_that_propose_it(
             store.ingest(part, batch=4)
         store.drop(files[::5])
         edges = store.db.execute("SELECT a, b, proposals FROM edges").fetchall()
-        counted = proposals(store.db, max_bucket)
+        counted = proposals(store.db, config)
     assert edges
     assert all(counted[(a, b)] == n for a, b, n in edges)
 

@@ -17,6 +17,7 @@ from provenance.verify import (
     figures_differ,
     shared_count,
     title_similarity,
+    titles_alike,
     titles_state_other_figures,
 )
 
@@ -298,3 +299,17 @@ def test_an_edited_excerpt_under_a_labelled_headline_matches() -> None:
     assert match.title_similarity is not None
     assert match.title_similarity >= SETTINGS.reworded_title  # 66 with the label
     assert match.evidence is Evidence.CONTAINMENT
+
+
+def test_titles_alike_is_the_lowest_bar_of_the_title_paths() -> None:
+    a = "what it is and what it is not: the new harbour bridge"
+    b = "what it is and what it is not: schoolteachers' pensions"
+    assert 60 < title_similarity(a, b) < 70  # type: ignore[operator]
+    assert not titles_alike(a, b, Settings())
+    assert titles_alike(a, b, Settings(reworded_title=60.0))
+    assert titles_alike(a, b, Settings(title_threshold=60.0, reworded_title=95.0))
+    reworded = "council approves the budget for harbour bridge repairs"
+    assert titles_alike(
+        "council approves budget for the harbour bridge repairs", reworded, Settings()
+    )
+    assert not titles_alike("", a, Settings())

@@ -45,7 +45,7 @@ from .records import StoryRecord, build_records, story_id
 from .settings import Settings
 from .signatures import Signed, sign_sequences
 from .text import Features, features, normalize
-from .verify import compare
+from .verify import compare, titles_alike
 
 Pair = tuple[int, int]
 STORY_COLUMNS = (
@@ -430,7 +430,12 @@ class Updater:
             added.ids.tolist(), added.stories, added.described, strict=True
         ):
             self._remember(i, story, described)
-        change = self._pair_changes(before, new_rows, gone, windows_before > 0, windows_after > 0)
+        active = (windows_before > 0, windows_after > 0)
+        titled, titled_new = before[:, 0] >= TITLE_TAG, new_rows[:, 0] >= TITLE_TAG
+        change = self._pair_changes(before[~titled], new_rows[~titled_new], gone, *active)
+        change.update(
+            self._alike(self._pair_changes(before[titled], new_rows[titled_new], gone, *active))
+        )
         dirty: set[int] = set(added.ids.tolist())
         cut = self._edges_of(gone)
         dirty.update(x for pair in cut for x in pair)
@@ -528,6 +533,19 @@ class Updater:
                 change.update(has - had)
                 change.subtract(p for p in had - has if p[0] not in gone and p[1] not in gone)
         return change
+
+    def _alike(self, change: Counter[Pair]) -> Counter[Pair]:
+        """The changes of title bands' pairs whose titles are alike: the others are no
+        candidates (`pipeline.candidate_pairs`), so their buckets never count."""
+        self._load({x for pair in change for x in pair})
+        title = {i: self._cache[i][1].title for pair in change for i in pair}
+        return Counter(
+            {
+                (a, b): n
+                for (a, b), n in change.items()
+                if titles_alike(title[a], title[b], self.settings)
+            }
+        )
 
     def _position(self, i: int) -> tuple[str, int, int]:
         where = self._where.get(i)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 from tqdm import tqdm
 
 from .candidates import (
@@ -41,7 +42,7 @@ from .signatures import Signed, sign, sign_sequences
 from .sources import expand
 from .spill import FEATURES, STORIES, Column, Located, Spill, read_band
 from .text import Features, many_features
-from .verify import Match, compare
+from .verify import Match, compare, titles_alike
 
 T = TypeVar("T")
 
@@ -118,17 +119,37 @@ def sign_stories(described: Sequence[Features], settings: Settings) -> Signed:
 def candidate_pairs(
     described: Sequence[Features], signed: Signed, settings: Settings
 ) -> list[tuple[int, int]]:
-    """LSH band collisions and title look-alikes: pairs to verify, never yet matches."""
+    """LSH band collisions and title look-alikes: pairs to verify, never yet matches.
+
+    A pair that only the title bands propose is kept when its titles are alike
+    (`verify.titles_alike`): only the title paths of the match rule could link it.
+    """
     body = body_codes(
         signed,
         threshold=settings.lsh_threshold,
         num_perm=settings.num_perm,
         max_bucket=settings.max_bucket,
     )
-    titles = title_codes(
-        [f.title for f in described], max_bucket=settings.max_bucket, seed=settings.seed
-    )
-    return decode(np.union1d(body, titles), len(described))
+    titles = [f.title for f in described]
+    alike = title_codes(titles, max_bucket=settings.max_bucket, seed=settings.seed)
+    codes = np.union1d(body, alike)
+    return _confirmed(codes, ~np.isin(codes, body), len(described), titles, settings)
+
+
+def _confirmed(
+    codes: Codes,
+    titled: npt.NDArray[np.bool_],
+    n: int,
+    titles: Sequence[str] | Mapping[int, str],
+    settings: Settings,
+) -> list[tuple[int, int]]:
+    """The pairs of `codes`, less those that only title bands proposed (`titled`) whose
+    titles are not alike."""
+    return [
+        (a, b)
+        for (a, b), title_only in zip(decode(codes, n), titled.tolist(), strict=True)
+        if not title_only or titles_alike(titles[a], titles[b], settings)
+    ]
 
 
 def verified(
@@ -510,10 +531,14 @@ def _verified_buckets(
     spill.buckets.flush()  # the workers read the band files
     bands = ((spill.buckets.path(t), n, settings.max_bucket) for t in tags)
     codes = list(_bar(_mapped(pool, _band_codes, bands), progress, "candidates", "band", len(tags)))
-    found = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    body = _union([c for t, c in zip(tags, codes, strict=True) if t < TITLE_TAG])
+    alike = _union([c for t, c in zip(tags, codes, strict=True) if t >= TITLE_TAG])
+    found = np.union1d(body, alike)
+    titled = ~np.isin(found, body)  # proposed by title bands alone
+    cuts = range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK)
     blocks = (
-        (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, n, settings)
-        for b in np.split(found, range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK))
+        (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, t, n, settings)
+        for b, t in zip(np.split(found, cuts), np.split(titled, cuts), strict=True)
     )
     matches: dict[tuple[int, int], Match] = {}
     with tqdm(total=found.size, desc="verifying", unit=" pairs", disable=_off(progress)) as bar:
@@ -523,6 +548,10 @@ def _verified_buckets(
     return matches
 
 
+def _union(codes: list[Codes]) -> Codes:
+    return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+
+
 def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
     """The candidate pairs of one band (a worker's task)."""
     keys, owners = read_band(path)
@@ -530,12 +559,19 @@ def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
 
 
 def _verify_block(
-    described: Located, codes: Codes, n: int, settings: Settings
+    described: Located,
+    codes: Codes,
+    titled: npt.NDArray[np.bool_],
+    n: int,
+    settings: Settings,
 ) -> tuple[dict[tuple[int, int], Match], int]:
     """The pairs of one block that pass the match rule with their matches, and the block's
-    size (a worker's task): the features of its stories are read from the spill."""
-    pairs = decode(codes, n)
-    return verified_matches(pairs, described.read(FEATURES), settings), len(pairs)
+    size (a worker's task): the features of its stories are read from the spill, and the
+    pairs only title bands proposed are kept as `candidate_pairs` keeps them."""
+    features = described.read(FEATURES)
+    titles = {i: f.title for i, f in features.items()}
+    pairs = _confirmed(codes, titled, n, titles, settings)
+    return verified_matches(pairs, features, settings), len(codes)
 
 
 _GROUP_BLOCK = 4096  # members of the components split in one task

@@ -12,6 +12,7 @@ functions (`spark_tasks`), so a Spark run and a local run give byte-identical re
    story gets an id that sorts like its (path, offset) and its LSH buckets;
 2. candidates: `groupBy(tag, key)` over the buckets; all pairs of a bucket of up to
    `max_bucket` stories, a chain in id order in a larger one, as `candidates.band_codes`;
+   a pair only title buckets propose is kept when its titles are alike (`verify.titles_alike`);
 3. verify: each pair joined to both stories' features and checked by `compare`;
 4. components: union-find on the driver, or large-star/small-star in Spark
    (`spark_components`), each labelled by its smallest story id;
@@ -181,7 +182,7 @@ def _run(
 
     clock.next("candidates and verify")
     found = analysed.where(story)
-    pairs = _candidates(found, settings, windowed=windows > 0).persist(StorageLevel.DISK_ONLY)
+    pairs = _candidates(found, frozen, windowed=windows > 0).persist(StorageLevel.DISK_ONLY)
     candidates = pairs.count()  # pairs materialised: the bucket shuffle can be cleaned up
     edges = _verified(pairs, found, frozen).persist(StorageLevel.MEMORY_AND_DISK)
     count = edges.count()
@@ -258,8 +259,9 @@ def _skipped(missing: list[Skipped], rows: list[Any]) -> tuple[Skipped, ...]:
     return tuple(s for *_, s in sorted(keyed, key=lambda x: x[:3]))
 
 
-def _candidates(found: DataFrame, settings: Settings, *, windowed: bool) -> DataFrame:
-    """Pairs (a < b) of stories that share an LSH bucket, as `pipeline.candidate_pairs`."""
+def _candidates(found: DataFrame, frozen: Broadcast[Settings], *, windowed: bool) -> DataFrame:
+    """Pairs (a < b) of stories that share an LSH bucket, as `pipeline.candidate_pairs`:
+    those that only title buckets propose when their titles are alike."""
     from pyspark.sql import functions as F
 
     rows = found.select("id", F.explode(F.arrays_zip("tags", "keys")).alias("b")).select(
@@ -273,19 +275,31 @@ def _candidates(found: DataFrame, settings: Settings, *, windowed: bool) -> Data
         rows.groupBy("tag", "key")
         .agg(F.collect_list("id").alias("ids"))
         .where(F.size("ids") >= 2)
-        .select(F.array_sort("ids").alias("ids"))
+        .select(F.array_sort("ids").alias("ids"), (F.col("tag") >= TITLE_TAG).alias("titled"))
         .distinct()
     )
-    pairs = buckets.select(F.explode(F.expr(_PAIRS.format(max_bucket=settings.max_bucket))))
-    return pairs.select("col.a", "col.b").distinct()
+    made = F.explode(F.expr(_PAIRS.format(max_bucket=frozen.value.max_bucket)))
+    pairs = (
+        buckets.select(made.alias("pair"), "titled")
+        .groupBy(F.col("pair.a").alias("a"), F.col("pair.b").alias("b"))
+        .agg(F.min("titled").alias("titled"))  # proposed by title buckets alone
+    )
+    titled = _with_features(pairs.where("titled"), found)
+    alike = titled.mapInArrow(lambda b: tasks.alike_pairs(b, frozen.value), "a long, b long")
+    return pairs.where("NOT titled").select("a", "b").unionByName(alike)
 
 
 def _verified(pairs: DataFrame, found: DataFrame, frozen: Broadcast[Settings]) -> DataFrame:
     """The candidate pairs that pass the match rule, each checked with both stories' features."""
+    joined = _with_features(pairs, found)
+    return joined.mapInArrow(lambda b: tasks.verify_pairs(b, frozen.value), "a long, b long")
+
+
+def _with_features(pairs: DataFrame, found: DataFrame) -> DataFrame:
+    """Pairs (a, b) as (a, b, fa, fb), with both stories' pickled features."""
     left = found.select(found["id"].alias("a"), found["features"].alias("fa"))
     right = found.select(found["id"].alias("b"), found["features"].alias("fb"))
-    joined = pairs.join(left, "a").join(right, "b").select("a", "b", "fa", "fb")
-    return joined.mapInArrow(lambda b: tasks.verify_pairs(b, frozen.value), "a long, b long")
+    return pairs.join(left, "a").join(right, "b").select("a", "b", "fa", "fb")
 
 
 def _records(

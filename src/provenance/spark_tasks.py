@@ -18,7 +18,7 @@ order is the local engine's.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -35,7 +35,7 @@ from .readers import Raw
 from .records import Occurrence, StoryRecord, build_records
 from .settings import Settings
 from .text import Features
-from .verify import compare
+from .verify import compare, titles_alike
 
 FILE_BITS = 32  # a partition of files: its stories' ordinal below 2**32, first file above
 PART_BITS = 40  # a range partition's stories (DataFrame input): ordinal below 2**40
@@ -231,14 +231,26 @@ def _unpickled(ids: list[int], blobs: list[bytes], cache: dict[int, Features]) -
 
 def verify_pairs(batches: Iterable[pa.RecordBatch], settings: Settings) -> Iterator[pa.RecordBatch]:
     """The candidate pairs (a, b, fa, fb) that pass the match rule, as (a, b)."""
+    return _kept(batches, lambda x, y: compare(x, y, settings).evidence is not None)
+
+
+def alike_pairs(batches: Iterable[pa.RecordBatch], settings: Settings) -> Iterator[pa.RecordBatch]:
+    """The pairs (a, b, fa, fb) whose titles are alike (`verify.titles_alike`), as (a, b)."""
+    return _kept(batches, lambda x, y: titles_alike(x.title, y.title, settings))
+
+
+def _kept(
+    batches: Iterable[pa.RecordBatch], keep: Callable[[Features, Features], bool]
+) -> Iterator[pa.RecordBatch]:
+    """The pairs (a, b, fa, fb) for which `keep` holds of their features, as (a, b)."""
     for batch in batches:
         cache: dict[int, Features] = {}
         a, b = batch.column("a").to_pylist(), batch.column("b").to_pylist()
         fa = _unpickled(a, batch.column("fa").to_pylist(), cache)
         fb = _unpickled(b, batch.column("fb").to_pylist(), cache)
-        keep = [compare(x, y, settings).evidence is not None for x, y in zip(fa, fb, strict=True)]
+        kept = [keep(x, y) for x, y in zip(fa, fb, strict=True)]
         pairs = pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b")], names=["a", "b"])
-        yield pairs.filter(pa.array(keep, pa.bool_()))
+        yield pairs.filter(pa.array(kept, pa.bool_()))
 
 
 def record_rows(records: Sequence[StoryRecord]) -> pa.Table:

@@ -71,6 +71,19 @@ def title_similarity(a: str, b: str) -> float | None:
     return float(fuzz.token_sort_ratio(_WIRE_LABEL.sub("", a), _WIRE_LABEL.sub("", b)))
 
 
+def titles_alike(a: str, b: str, settings: Settings) -> bool:
+    """Whether two titles reach the lowest bar of the rule's title paths (`_by_headline`).
+
+    Title blocking proposes pairs for those paths alone, so a pair that only a title band
+    proposed is verified only when this holds: titles that share a few common words ("the",
+    "says", a name) are no candidates, and their number grows with the square of a corpus.
+    """
+    similarity = title_similarity(a, b)
+    return similarity is not None and similarity >= min(
+        settings.title_threshold, settings.reworded_title
+    )
+
+
 def figures_differ(a: tuple[str, ...], b: tuple[str, ...], settings: Settings) -> bool:
     """Whether two copies state different figures: both state `min_figures` or more, and
     they share less than `figure_share` of the smaller one's (counted with repeats).
@@ -144,8 +157,10 @@ def compare(a: Features, b: Features, settings: Settings) -> Match:
         evidence = Evidence.MINHASH
     elif containment >= settings.containment and smaller >= settings.min_shingles:
         evidence = Evidence.CONTAINMENT
-    elif titles is not None and not titles_state_other_figures(a.title, b.title):
+    elif titles is not None:
         evidence = _by_headline(titles, jaccard, containment, shared, smaller, settings)
+        if evidence is not None and titles_state_other_figures(a.title, b.title):
+            evidence = None
     if evidence not in (None, Evidence.EXACT) and (
         figures_differ(a.figures, b.figures, settings) or dispatched_apart(a, b, settings)
     ):
@@ -161,8 +176,8 @@ def _by_headline(
     smaller: int,
     settings: Settings,
 ) -> Evidence | None:
-    """The match two headlines that agree, and do not each state a figure the other lacks,
-    make of a weaker body overlap."""
+    """The match two headlines that agree make of a weaker body overlap (`compare` drops it
+    when each title states a figure the other lacks: asked only here, as it costs more)."""
     if (
         headline >= settings.reworded_title
         and containment >= settings.reworded_containment
