@@ -66,7 +66,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_records_equal_the_in_memory_stages(
     corpus: Path, max_bucket: int, workers: int, blocks: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if blocks == "small":  # many tasks of pairs to verify and of components to split
+    if blocks == "small":  # many tasks of bands, of pairs to verify and of components to split
+        monkeypatch.setattr(pipeline, "_BANDS_PER_TASK", 1)
         monkeypatch.setattr(pipeline, "_VERIFY_BLOCK", 16)
         monkeypatch.setattr(pipeline, "_GROUP_BLOCK", 5)
     config = Settings(max_bucket=max_bucket)

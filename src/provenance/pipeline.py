@@ -397,6 +397,7 @@ def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
 # Candidate pairs decoded at a time: blocks small enough that the last ones keep every worker
 # busy (three blocks of 1 << 16 on two workers left one idle for a third of the stage).
 _VERIFY_BLOCK = 1 << 14
+_BANDS_PER_TASK = 4  # bands of one family whose pairs a worker joins: 20 tasks for 77 bands
 _RECORDS_BLOCK = 2048  # groups per task when records are written by the workers
 
 
@@ -520,19 +521,26 @@ def _verified_buckets(
     pool: _Pool | None = None,
     progress: bool = False,
 ) -> dict[tuple[int, int], Match]:
-    """`candidate_pairs` then `verified_matches`: a band, then a block of pairs, per task.
+    """`candidate_pairs` then `verified_matches`: a few bands of one family, then a block
+    of pairs, per task.
 
     The workers read the band files and the features they need from the spill
-    themselves: what goes to them is file names, offsets and pairs.
+    themselves: what goes to them is file names, offsets and pairs. Copies collide in
+    most bands, so a task hands back the pairs of its bands once.
     """
     n = len(spill.stories)
     # as `candidate_pairs`: the window bands only when some story has windows
     tags = [t for t in spill.buckets.tags if windows or not WINDOW_TAG <= t < TITLE_TAG]
     spill.buckets.flush()  # the workers read the band files
-    bands = ((spill.buckets.path(t), n, settings.max_bucket) for t in tags)
-    codes = list(_bar(_mapped(pool, _band_codes, bands), progress, "candidates", "band", len(tags)))
-    body = _union([c for t, c in zip(tags, codes, strict=True) if t < TITLE_TAG])
-    alike = _union([c for t, c in zip(tags, codes, strict=True) if t >= TITLE_TAG])
+    families = ([t for t in tags if t < TITLE_TAG], [t for t in tags if t >= TITLE_TAG])
+    step = _BANDS_PER_TASK
+    groups = [family[lo : lo + step] for family in families for lo in range(0, len(family), step)]
+    tasks = (([spill.buckets.path(t) for t in group], n, settings.max_bucket) for group in groups)
+    codes = list(
+        _bar(_mapped(pool, _band_codes, tasks), progress, "candidates", "task", len(groups))
+    )
+    body = _union([c for g, c in zip(groups, codes, strict=True) if g[0] < TITLE_TAG])
+    alike = _union([c for g, c in zip(groups, codes, strict=True) if g[0] >= TITLE_TAG])
     found = np.union1d(body, alike)
     titled = ~np.isin(found, body)  # proposed by title bands alone
     cuts = range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK)
@@ -552,10 +560,9 @@ def _union(codes: list[Codes]) -> Codes:
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
 
-def _band_codes(path: str, n: int, max_bucket: int) -> Codes:
-    """The candidate pairs of one band (a worker's task)."""
-    keys, owners = read_band(path)
-    return np.unique(bucket_codes(keys, owners, base=n, max_bucket=max_bucket))
+def _band_codes(paths: list[str], n: int, max_bucket: int) -> Codes:
+    """The candidate pairs of some bands, each once (a worker's task)."""
+    return _union([bucket_codes(*read_band(p), base=n, max_bucket=max_bucket) for p in paths])
 
 
 def _verify_block(
