@@ -131,8 +131,8 @@ def candidate_pairs(
         max_bucket=settings.max_bucket,
     )
     titles = [f.title for f in described]
-    alike = title_codes(titles, max_bucket=settings.max_bucket, seed=settings.seed)
-    codes = np.union1d(body, alike)
+    by_title = title_codes(titles, max_bucket=settings.max_bucket, seed=settings.seed)
+    codes = np.union1d(body, by_title)
     return _confirmed(codes, ~np.isin(codes, body), len(described), titles, settings)
 
 
@@ -540,8 +540,8 @@ def _verified_buckets(
         _bar(_mapped(pool, _band_codes, tasks), progress, "candidates", "task", len(groups))
     )
     body = _union([c for g, c in zip(groups, codes, strict=True) if g[0] < TITLE_TAG])
-    alike = _union([c for g, c in zip(groups, codes, strict=True) if g[0] >= TITLE_TAG])
-    found = np.union1d(body, alike)
+    by_title = _union([c for g, c in zip(groups, codes, strict=True) if g[0] >= TITLE_TAG])
+    found = np.union1d(body, by_title)
     titled = ~np.isin(found, body)  # proposed by title bands alone
     cuts = range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK)
     blocks = (
@@ -557,11 +557,12 @@ def _verified_buckets(
 
 
 def _union(codes: list[Codes]) -> Codes:
+    """Every code of the arrays, sorted, each once."""
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
 
 def _band_codes(paths: list[str], n: int, max_bucket: int) -> Codes:
-    """The candidate pairs of some bands, each once (a worker's task)."""
+    """The candidate pairs of some bands of one family, each once (a worker's task)."""
     return _union([bucket_codes(*read_band(p), base=n, max_bucket=max_bucket) for p in paths])
 
 
