@@ -25,8 +25,17 @@ from provenance.pipeline import (
     open_run,
     verified,
 )
-from provenance.spill import FEATURES, PICKLED, STORIES, Buckets, Column, Spill
-from provenance.text import features
+from provenance.spill import (
+    FEATURES,
+    PICKLED,
+    STORIES,
+    Buckets,
+    Column,
+    Spill,
+    Titles,
+    read_titles,
+)
+from provenance.text import features, normalize
 
 from .conftest import SEEDS, TITLE_ONLY, make_body, make_title, write_page, write_title_only_pairs
 
@@ -84,6 +93,29 @@ def test_pairs_only_title_bands_propose_are_kept_as_in_memory(tmp_path: Path, wo
     expected = in_memory([root], config)
     assert [line.count('"evidence"') for line in expected] == [1, 1, 2]
     assert spilled([root], config, workers) == expected
+
+
+def test_title_only_pairs_with_titles_not_alike_are_never_verified(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The title bands' tasks check titles (reading only the titles file): the verification
+    blocks, which read whole features, never get a.txt and b.txt, whose titles share only
+    "what it is and what it is not:"."""
+    verified_codes: list[int] = []
+    verify_block = pipeline._verify_block
+
+    def recorded(*args: object) -> object:
+        verified_codes.extend(args[1].tolist())  # type: ignore[attr-defined]
+        return verify_block(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_verify_block", recorded)
+    root = write_title_only_pairs(tmp_path)
+    with open_run([root], Settings(**TITLE_ONLY)) as run:
+        n = len(run.stories)
+        names = [Path(s.path).name for s in run.stories]
+        pairs = {(names[c // n], names[c % n]) for c in verified_codes}
+    assert ("c.txt", "d.txt") in pairs
+    assert ("a.txt", "b.txt") not in pairs
 
 
 def test_seeds_equal_the_in_memory_stages() -> None:
@@ -163,6 +195,16 @@ def test_buckets_keep_each_band_apart_and_number_stories_from_the_offset(tmp_pat
     assert owners.tolist() == [100, 101, 200]
     assert [k.tolist() for k in buckets.members(0)] == [[5], [101]]
     buckets.close()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=20), st.integers(min_value=0, max_value=20))
+def test_titles_read_back_in_story_order(raw: list[str], cut: int) -> None:
+    titles = [normalize(t) for t in raw]  # as the workers write them: no line breaks left
+    with tempfile.TemporaryDirectory() as folder, Spill(folder) as spill:
+        spill.titles.extend(Titles.dumps(titles[:cut]))
+        spill.titles.extend(Titles.dumps(titles[cut:]))
+        assert read_titles(spill.titles.path) == titles
 
 
 @settings(max_examples=50, deadline=None)

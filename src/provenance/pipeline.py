@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 from tqdm import tqdm
 
 from .candidates import (
@@ -40,7 +39,7 @@ from .segment import segment
 from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
-from .spill import FEATURES, STORIES, Column, Located, Spill, read_band
+from .spill import FEATURES, STORIES, Column, Located, Spill, Titles, read_band, read_titles
 from .text import Features, many_features
 from .verify import Match, compare, titles_alike
 
@@ -124,6 +123,7 @@ def candidate_pairs(
     A pair that only the title bands propose is kept when its titles are alike
     (`verify.titles_alike`): only the title paths of the match rule could link it.
     """
+    n = len(described)
     body = body_codes(
         signed,
         threshold=settings.lsh_threshold,
@@ -132,24 +132,15 @@ def candidate_pairs(
     )
     titles = [f.title for f in described]
     by_title = title_codes(titles, max_bucket=settings.max_bucket, seed=settings.seed)
-    codes = np.union1d(body, by_title)
-    return _confirmed(codes, ~np.isin(codes, body), len(described), titles, settings)
+    alike = _alike_codes(np.setdiff1d(by_title, body), n, titles, settings)
+    return decode(np.union1d(body, alike), n)
 
 
-def _confirmed(
-    codes: Codes,
-    titled: npt.NDArray[np.bool_],
-    n: int,
-    titles: Sequence[str] | Mapping[int, str],
-    settings: Settings,
-) -> list[tuple[int, int]]:
-    """The pairs of `codes`, less those that only title bands proposed (`titled`) whose
-    titles are not alike."""
-    return [
-        (a, b)
-        for (a, b), title_only in zip(decode(codes, n), titled.tolist(), strict=True)
-        if not title_only or titles_alike(titles[a], titles[b], settings)
-    ]
+def _alike_codes(codes: Codes, n: int, titles: Sequence[str], settings: Settings) -> Codes:
+    """The pairs of `codes` (`i * n + j`) whose titles are alike (`verify.titles_alike`)."""
+    keep = [titles_alike(titles[a], titles[b], settings) for a, b in decode(codes, n)]
+    alike: Codes = codes[np.array(keep, dtype=bool)]
+    return alike
 
 
 def verified(
@@ -374,6 +365,7 @@ class _Scanned:
 
     stories: list[bytes]
     described: list[bytes]
+    titles: bytes
     buckets: Rows
     windows: int
     skipped: list[Skipped]
@@ -387,6 +379,7 @@ def _scan_chunk(raws: Sequence[Raw], settings: Settings) -> _Scanned:
     return _Scanned(
         STORIES.dumps(analysis.stories),
         FEATURES.dumps(analysis.described),
+        Titles.dumps(titles),
         band_rows(ids, analysis.signed, titles, settings, ordered=False),
         int(analysis.signed.windows.shape[0]),
         analysis.skipped,
@@ -473,6 +466,7 @@ def open_run(
             for part in _mapped(pool, _scan_chunk, ((task, settings) for task in tasks)):
                 spill.stories.extend(part.stories)
                 spill.described.extend(part.described)
+                spill.titles.extend(part.titles)
                 spill.buckets.add(part.buckets, first)
                 first += len(part.stories)
                 windows += part.windows
@@ -524,32 +518,38 @@ def _verified_buckets(
     """`candidate_pairs` then `verified_matches`: a few bands of one family, then a block
     of pairs, per task.
 
-    The workers read the band files and the features they need from the spill
-    themselves: what goes to them is file names, offsets and pairs. Copies collide in
-    most bands, so a task hands back the pairs of its bands once.
+    The workers read the band files, the titles and the features they need from the
+    spill themselves: what goes to them is file names, offsets and pairs. Copies
+    collide in most bands, so a task hands back the pairs of its bands once; a task of
+    title bands, only those whose titles are alike (a pair body bands propose too is
+    in their tasks' pairs, so the union is `candidate_pairs`').
     """
     n = len(spill.stories)
     # as `candidate_pairs`: the window bands only when some story has windows
     tags = [t for t in spill.buckets.tags if windows or not WINDOW_TAG <= t < TITLE_TAG]
     spill.buckets.flush()  # the workers read the band files
-    families = ([t for t in tags if t < TITLE_TAG], [t for t in tags if t >= TITLE_TAG])
+    # title bands first: their tasks check titles too, the longest tasks are best begun first
+    families = ([t for t in tags if t >= TITLE_TAG], [t for t in tags if t < TITLE_TAG])
     step = _BANDS_PER_TASK
     groups = [family[lo : lo + step] for family in families for lo in range(0, len(family), step)]
-    tasks = (([spill.buckets.path(t) for t in group], n, settings.max_bucket) for group in groups)
-    codes = list(
-        _bar(_mapped(pool, _band_codes, tasks), progress, "candidates", "task", len(groups))
+    tasks = (
+        (
+            [spill.buckets.path(t) for t in group],
+            n,
+            settings,
+            spill.titles.path if group[0] >= TITLE_TAG else None,
+        )
+        for group in groups
     )
-    body = _union([c for g, c in zip(groups, codes, strict=True) if g[0] < TITLE_TAG])
-    by_title = _union([c for g, c in zip(groups, codes, strict=True) if g[0] >= TITLE_TAG])
-    found = np.union1d(body, by_title)
-    titled = ~np.isin(found, body)  # proposed by title bands alone
-    cuts = range(_VERIFY_BLOCK, found.size, _VERIFY_BLOCK)
+    codes = _union(
+        list(_bar(_mapped(pool, _band_codes, tasks), progress, "candidates", "task", len(groups)))
+    )
     blocks = (
-        (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, t, n, settings)
-        for b, t in zip(np.split(found, cuts), np.split(titled, cuts), strict=True)
+        (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, n, settings)
+        for b in np.split(codes, range(_VERIFY_BLOCK, codes.size, _VERIFY_BLOCK))
     )
     matches: dict[tuple[int, int], Match] = {}
-    with tqdm(total=found.size, desc="verifying", unit=" pairs", disable=_off(progress)) as bar:
+    with tqdm(total=codes.size, desc="verifying", unit=" pairs", disable=_off(progress)) as bar:
         for block_matches, size in _mapped(pool, _verify_block, blocks):
             matches.update(block_matches)
             bar.update(size)
@@ -561,25 +561,21 @@ def _union(codes: list[Codes]) -> Codes:
     return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
 
 
-def _band_codes(paths: list[str], n: int, max_bucket: int) -> Codes:
-    """The candidate pairs of some bands of one family, each once (a worker's task)."""
-    return _union([bucket_codes(*read_band(p), base=n, max_bucket=max_bucket) for p in paths])
+def _band_codes(paths: list[str], n: int, settings: Settings, titles: str | None) -> Codes:
+    """The candidate pairs of some bands of one family, each once (a worker's task); of
+    title bands (`titles`: the spill's titles file), those whose titles are alike."""
+    found = _union(
+        [bucket_codes(*read_band(p), base=n, max_bucket=settings.max_bucket) for p in paths]
+    )
+    return found if titles is None else _alike_codes(found, n, read_titles(titles), settings)
 
 
 def _verify_block(
-    described: Located,
-    codes: Codes,
-    titled: npt.NDArray[np.bool_],
-    n: int,
-    settings: Settings,
+    described: Located, codes: Codes, n: int, settings: Settings
 ) -> tuple[dict[tuple[int, int], Match], int]:
     """The pairs of one block that pass the match rule with their matches, and the block's
-    size (a worker's task): the features of its stories are read from the spill, and the
-    pairs only title bands proposed are kept as `candidate_pairs` keeps them."""
-    features = described.read(FEATURES)
-    titles = {i: f.title for i, f in features.items()}
-    pairs = _confirmed(codes, titled, n, titles, settings)
-    return verified_matches(pairs, features, settings), len(codes)
+    size (a worker's task): the features of its stories are read from the spill."""
+    return verified_matches(decode(codes, n), described.read(FEATURES), settings), len(codes)
 
 
 _GROUP_BLOCK = 4096  # members of the components split in one task

@@ -165,6 +165,36 @@ class Located:
         return dict(zip(self.indices.tolist(), values, strict=True))
 
 
+class Titles:
+    """Every story's normalised title, one a line, in story order: what the title bands'
+    tasks check their pairs with (`normalize` leaves no line break in a title)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+        self._file: BinaryIO = open(path, "wb")  # noqa: SIM115 (closed by `close`)
+
+    @staticmethod
+    def dumps(titles: Iterable[str]) -> bytes:
+        """Titles as `extend` stores them (made by the workers that made the titles)."""
+        return "".join(f"{title}\n" for title in titles).encode("utf-8", "surrogatepass")
+
+    def extend(self, block: bytes) -> None:
+        try:
+            self._file.write(block)
+            self._file.flush()
+        except OSError as error:
+            raise _full(os.path.dirname(self.path), error) from error
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def read_titles(path: str) -> list[str]:
+    """Every title of a `Titles` file, in story order, from any process."""
+    with open(path, "rb") as handle:
+        return handle.read().decode("utf-8", "surrogatepass").split("\n")[:-1]
+
+
 class Buckets:
     """The LSH bucket memberships of a run, one file of (key, story) pairs per band tag,
     so that candidates are made one band at a time."""
@@ -226,6 +256,7 @@ class Spill:
         root = Path(self._folder.name)
         self.stories = Column(root / "stories", STORIES)
         self.described = Column(root / "features", FEATURES)
+        self.titles = Titles(root / "titles")
         self.buckets = Buckets(root)
 
     def __enter__(self) -> Spill:
@@ -242,6 +273,7 @@ class Spill:
     def close(self) -> None:
         self.stories.close()
         self.described.close()
+        self.titles.close()
         self.buckets.close()
         self._folder.cleanup()
 
