@@ -528,7 +528,7 @@ def _verified_buckets(
     # as `candidate_pairs`: the window bands only when some story has windows
     tags = [t for t in spill.buckets.tags if windows or not WINDOW_TAG <= t < TITLE_TAG]
     spill.buckets.flush()  # the workers read the band files
-    # title bands first: their tasks check titles too, the longest tasks are best begun first
+    # title bands first: their tasks check titles too, and last they left a worker idle
     families = ([t for t in tags if t >= TITLE_TAG], [t for t in tags if t < TITLE_TAG])
     step = _BANDS_PER_TASK
     groups = [family[lo : lo + step] for family in families for lo in range(0, len(family), step)]
