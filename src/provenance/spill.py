@@ -2,11 +2,12 @@
 
 A million stories carry gigabytes of text, shingles and LSH keys, but each stage
 after reading needs only a few stories at a time: verification two, grouping one
-component, the records one story. So `dedupe` writes stories and their features
-here as they are read, and reads back the ones a stage asks for (the most recent
-ones stay cached). The files are this process's own, in a temporary folder that
-is removed when the run ends, however it ends; they are read with `os.pread`, so
-the text read back lives in the page cache, not in the process's memory.
+component, the records one story. So `dedupe` writes stories, their features and
+their titles here as they are read, and reads back the ones a stage asks for (the
+most recent ones stay cached). The files are this process's own, in a temporary
+folder that is removed when the run ends, however it ends; they are read with
+`os.pread`, so the text read back lives in the page cache, not in the process's
+memory.
 
 Why by hand: `shelve` and `sqlite3` would do, at several times the cost per
 story and with an index the run does not need; an append-only file and an array
