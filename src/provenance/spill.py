@@ -91,11 +91,7 @@ class Column(Sequence[T], Generic[T]):
     def extend(self, blobs: Iterable[bytes]) -> None:
         """Append values already encoded by `codec.dumps` (in the workers that made them)."""
         blobs = list(blobs)
-        try:
-            self._file.write(b"".join(blobs))  # one write a task, not one a value
-            self._file.flush()
-        except OSError as error:
-            raise _full(os.path.dirname(self.path), error) from error
+        _append(self._file, b"".join(blobs), self.path)  # one write a task, not one a value
         offset = self._ends[-1]
         self._ends.extend(offset + end for end in itertools.accumulate(map(len, blobs)))
 
@@ -180,11 +176,7 @@ class Titles:
         return "".join(f"{title}\n" for title in titles).encode("utf-8", "surrogatepass")
 
     def extend(self, block: bytes) -> None:
-        try:
-            self._file.write(block)
-            self._file.flush()
-        except OSError as error:
-            raise _full(os.path.dirname(self.path), error) from error
+        _append(self._file, block, self.path)
 
     def close(self) -> None:
         self._file.close()
@@ -277,6 +269,16 @@ class Spill:
         self.titles.close()
         self.buckets.close()
         self._folder.cleanup()
+
+
+def _append(handle: BinaryIO, data: bytes, path: str) -> None:
+    """Write `data` at the end of a spill file and make it readable by other processes; a
+    full disk is an `OutputError` that names the folder."""
+    try:
+        handle.write(data)
+        handle.flush()
+    except OSError as error:
+        raise _full(os.path.dirname(path), error) from error
 
 
 def _full(folder: str, error: OSError) -> OutputError:
