@@ -118,7 +118,23 @@ def test_every_match_passes_its_gate(data: st.DataObject) -> None:
     )
     line = data.draw(st.from_regex(pattern))
     assert re.search(pattern, line)
-    assert bp._may_hold(line, words)
+    assert words.may_be_in(line)
+
+
+_GATED = [
+    *bp._NOTICE_WORDS.words,
+    *("COPYRIGHT", "Terms Of ", "(C)", "terms", "of", "affiliate", "risk", " ", "x", "é"),
+    *("\u0130", "\u0131", "\u017f", "\u212a", "K", "S", "\n"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GATED), max_size=8).map("".join))
+def test_a_gate_says_what_looking_for_each_word_in_turn_says(text: str) -> None:
+    lowered = text.lower()
+    held = any(word in lowered for word in bp._NOTICE_WORDS.words)
+    folds = not text.isascii() and bool(bp._FOLDS_TO_ASCII.search(text))
+    assert bp._NOTICE_WORDS.may_be_in(text) is (held or folds)
 
 
 def _drawable(part: re.Pattern[str]) -> re.Pattern[str]:

@@ -237,3 +237,17 @@ def test_dispatch_day_reads_a_wire_datelines_date(lede: str, day: int | None) ->
 def test_a_datelines_date_is_not_one_of_the_figures() -> None:
     body = "WASHINGTON, March 9 - Exports rose to 19.00 mln tonnes from 18.00 mln."
     assert features("", body, 5).figures == ("18.00", "19.00")
+
+
+def test_figures_keep_their_separators_and_drop_thousands_commas() -> None:
+    body = "Output was 1,661,000 tonnes (1.5/2.0 pct), up from 12,5 in 1986/87, at 3.."
+    assert features("", body, 5).figures == ("1.5/2.0", "12,5", "1661000", "1986/87", "3")
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789.,/ ab-:\n\u0663\u00e9"), max_size=60))
+def test_figures_are_those_the_pattern_finds_in_the_whole_text(text: str) -> None:
+    # ASCII text is searched in its runs of digits and ".,/" alone; this is what the
+    # pattern finds in the text as it is (Arabic-Indic digits are figures too)
+    found = re.findall(r"\d+(?:[.,/]\d+)*", text)
+    expected = tuple(sorted(re.sub(r",(?=\d{3}(?!\d))", "", f) for f in found))
+    assert features("", text, 5).figures == expected

@@ -52,6 +52,10 @@ _ASCII_WORDS = bytes(
     for c in range(256)
 )
 _FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
+# Every byte that cannot be part of a figure becomes a space: in ASCII text `\d` is [0-9],
+# so `_FIGURE` finds the same figures in what is left, in under half the time (the regular
+# expression engine pays for every character it scans, a figure's or not).
+_FIGURE_BYTES = bytes(c if chr(c) in "0123456789.,/" else 32 for c in range(256))
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")  # "1,661,000" and "1661000" state one figure
 # A wire dateline that dates its dispatch: "WASHINGTON, March 9 - ", "NEW YORK, Nov 25 (Reuters) -".
 _DISPATCH = re.compile(
@@ -298,5 +302,7 @@ def _features(title: str, body: str, tokens: list[str], sequence: HashArray) -> 
 
 def _figures(text: str) -> tuple[str, ...]:
     """The figures `text` states, sorted, thousands separators dropped."""
+    if text.isascii():  # searched in the runs of digits and ".,/" alone: a figure is one
+        text = " ".join(text.encode("ascii").translate(_FIGURE_BYTES).decode("ascii").split())
     found = _FIGURE.findall(text)
     return tuple(sorted(_THOUSANDS.sub("", f) if "," in f else f for f in found))
