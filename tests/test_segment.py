@@ -2466,6 +2466,21 @@ def test_ascii_title_case_answers_as_the_expression(text: str) -> None:
     assert line_shapes.title_case(text) == expected
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Word", " ", " " * 24, "\t", "\x1c", "`", "É", "ﬁ", "e\u0301", "a"]),
+        max_size=80,
+    ).map("".join),
+    st.integers(0, 40),
+)
+def test_a_lines_opening_is_the_start_of_its_key(text: str, chars: int) -> None:
+    """`Line.opening` normalises only the start of a long line, and gives what cutting the
+    whole line's key gives: spaces collapsed, letters folded, in ASCII text or not."""
+    (line,) = lines(f"x{text}x")
+    assert line.opening(chars) == line.key[:chars]
+
+
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]。！？」』）]$")  # how a sentence end read before
 
 

@@ -32,6 +32,7 @@ from .numbered import shown as without_numbers
 from .text import normalize, word_count
 
 normalized = lru_cache(maxsize=1 << 16)(normalize)
+_OPENING_SLACK = 16  # characters cut past twice an opening's length: whitespace it collapses
 _SENTENCE_ENDS = frozenset(".!?…:\"”’')]。！？」』）")  # the last ones: CJK
 DIGITS = re.compile(r"\d+")
 BY_ALONE = frozenset(("By", "BY", "by", "By:", "BY:", "by:"))
@@ -86,6 +87,19 @@ class Line:
     @property
     def key(self) -> str:
         return normalized(self.text)
+
+    def opening(self, chars: int) -> str:
+        """`key[:chars]`, normalising no more of a long line than that takes (a headline is
+        compared with the opening of the paragraph under it). In ASCII text, normalising
+        folds each character alone and collapses whitespace, so the normal form of a line's
+        start is a start of its normal form."""
+        text = self.text
+        cut = 2 * chars + _OPENING_SLACK
+        if len(text) > cut and text.isascii():
+            opening = normalize(text[:cut])  # (not `normalized`: a cut line is no key to keep)
+            if len(opening) >= chars:
+                return opening[:chars]
+        return self.key[:chars]
 
     @property
     def is_paragraph(self) -> bool:

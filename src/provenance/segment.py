@@ -593,7 +593,7 @@ class Page:
             if (
                 following.is_prose
                 and following.words > line.words
-                and fuzz.ratio(line.key, following.key[: len(line.key)]) >= _REPEAT
+                and fuzz.ratio(line.key, following.opening(len(line.key))) >= _REPEAT
             ):
                 return True
             if not (_NOTE_LABEL.match(following.text) and following.words <= _NOTE_WORDS):
