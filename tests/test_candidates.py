@@ -9,9 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from datasketch import MinHashLSH
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import Settings
-from provenance.candidates import band_pairs, body_pairs, lsh_params, title_pairs
+from provenance.candidates import band_pairs, body_pairs, bucket_codes, lsh_params, title_pairs
 from provenance.pipeline import analyse, candidate_pairs
 from provenance.signatures import sign
 from provenance.text import normalize, shingle_hashes, tokenize
@@ -139,6 +141,42 @@ def test_band_pairs_equal_the_obvious_implementation(seed: int) -> None:
     for max_bucket in (3, 8, 64):
         fast = band_pairs(matrix, bands=bands, rows=rows_, max_bucket=max_bucket, owners=owners)
         assert fast == reference_band_pairs(matrix, owners, bands, rows_, max_bucket)
+
+
+def _obvious_bucket_codes(keys: list[int], owners: list[int], base: int, most: int) -> set[int]:
+    buckets: dict[int, set[int]] = {}
+    for key, owner in zip(keys, owners, strict=True):
+        buckets.setdefault(key, set()).add(owner)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        ordered = sorted(members)
+        link = itertools.pairwise if len(ordered) > most else lambda m: itertools.combinations(m, 2)
+        pairs.update(link(ordered))
+    return {i * base + j for i, j in pairs}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0, 1, 2**55 - 1, 2**55 + 3]),  # high bits (negative keys too)
+            st.integers(0, 3),  # low bits: keys that differ only there share a sort's run
+            st.integers(0, 20),
+        ),
+        max_size=60,
+    ),
+    st.booleans(),
+    st.sampled_from([2, 3, 64]),
+)
+def test_bucket_codes_are_the_obvious_buckets_pairs(
+    rows: list[tuple[int, int, int]], in_owner_order: bool, most: int
+) -> None:
+    if in_owner_order:
+        rows = sorted(rows, key=lambda row: row[2])
+    keys = np.array([(h << 8) | low for h, low, _ in rows], dtype=np.uint64).view(np.int64)
+    owners = np.array([owner for _, _, owner in rows], dtype=np.int64)
+    found = bucket_codes(keys, owners, base=32, max_bucket=most)
+    assert set(found.tolist()) == _obvious_bucket_codes(keys.tolist(), owners.tolist(), 32, most)
 
 
 def test_a_pair_only_title_bands_propose_is_a_candidate_when_its_titles_are_alike(

@@ -14,6 +14,7 @@ from provenance.text import (
     _FOLD,
     dispatch_day,
     features,
+    found_in,
     many_features,
     normalize,
     shingle_hash,
@@ -164,6 +165,16 @@ def test_sorted_unique_is_numpys_unique(values: list[int]) -> None:
     array = np.array(values, dtype=np.uint64)
     assert sorted_unique(array).tolist() == np.unique(array).tolist()
     assert sorted_unique(array).dtype == np.uint64
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=-5, max_value=5), max_size=30),
+    st.lists(st.integers(min_value=-5, max_value=5), max_size=30),
+)
+def test_found_in_is_numpys_isin(values: list[int], others: list[int]) -> None:
+    array, ordered = np.array(values, dtype=np.int64), np.unique(np.array(others, dtype=np.int64))
+    assert found_in(array, ordered).tolist() == np.isin(array, ordered).tolist()
 
 
 @settings(max_examples=50, deadline=None)

@@ -35,7 +35,7 @@ from .candidates import (
     WINDOW_TAG,
     Rows,
     band_rows,
-    sorted_unique,
+    unique_rows,
     within_buckets,
 )
 from .cluster import connected
@@ -186,7 +186,7 @@ class BucketIndex:
             "SELECT p.tag, p.key, b.story FROM temp.probe p "
             "CROSS JOIN bands b ON b.seg = p.seg AND b.tag = p.tag AND b.key = p.key"
         ).fetchall()
-        return sorted_unique(np.asarray(found, dtype=np.int64).reshape(-1, 3))
+        return unique_rows(np.asarray(found, dtype=np.int64).reshape(-1, 3))
 
     def add(self, rows: Rows) -> None:
         """Store the rows of new stories, all after every stored one, as a new segment."""
@@ -425,7 +425,7 @@ class Updater:
         touched = [new_rows[:, :2], old_rows[:, :2]]
         if flip:
             touched.append(self.index.shared_window_buckets())
-        before = self.index.members(sorted_unique(np.concatenate(touched)))
+        before = self.index.members(unique_rows(np.concatenate(touched)))
         for i, story, described in zip(
             added.ids.tolist(), added.stories, added.described, strict=True
         ):

@@ -28,6 +28,7 @@ from .candidates import (
     body_codes,
     bucket_codes,
     decode,
+    merged,
     title_codes,
 )
 from .cluster import Group, Part, cluster, connected, split
@@ -40,7 +41,7 @@ from .settings import Settings
 from .signatures import Signed, sign, sign_sequences
 from .sources import expand
 from .spill import FEATURES, STORIES, Column, Located, Spill, Titles, read_band, read_titles
-from .text import Features, many_features
+from .text import Features, found_in, many_features, sorted_unique
 from .verify import Match, compare, titles_alike
 
 T = TypeVar("T")
@@ -132,8 +133,8 @@ def candidate_pairs(
     )
     titles = [f.title for f in described]
     by_title = title_codes(titles, max_bucket=settings.max_bucket, seed=settings.seed)
-    alike = _alike_codes(np.setdiff1d(by_title, body), n, titles, settings)
-    return decode(np.union1d(body, alike), n)
+    alike = _alike_codes(by_title[~found_in(by_title, body)], n, titles, settings)
+    return decode(merged([body, alike]), n)
 
 
 def _alike_codes(codes: Codes, n: int, titles: Sequence[str], settings: Settings) -> Codes:
@@ -432,8 +433,8 @@ class Run:
                 bar.update(count)
 
     def _block_task(self, groups: list[Group]) -> tuple[Any, ...]:
-        members = np.unique([m for g in groups for m, _ in g.members])
-        canonical = np.unique([g.canonical for g in groups])
+        members = sorted_unique(np.array([m for g in groups for m, _ in g.members], np.int64))
+        canonical = sorted_unique(np.array([g.canonical for g in groups], np.int64))
         return (self.stories.locate(members), self.described.locate(canonical), groups)
 
     def bodies(self) -> dict[tuple[str, int], str]:
@@ -541,11 +542,11 @@ def _verified_buckets(
         )
         for group in groups
     )
-    codes = _union(
+    codes = merged(
         list(_bar(_mapped(pool, _band_codes, tasks), progress, "candidates", "task", len(groups)))
     )
     blocks = (
-        (spill.described.locate(np.unique(np.r_[b // n, b % n])), b, n, settings)
+        (spill.described.locate(sorted_unique(np.r_[b // n, b % n])), b, n, settings)
         for b in np.split(codes, range(_VERIFY_BLOCK, codes.size, _VERIFY_BLOCK))
     )
     matches: dict[tuple[int, int], Match] = {}
@@ -556,15 +557,10 @@ def _verified_buckets(
     return matches
 
 
-def _union(codes: list[Codes]) -> Codes:
-    """Every code of the arrays, sorted, each once."""
-    return np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
-
-
 def _band_codes(paths: list[str], n: int, settings: Settings, titles: str | None) -> Codes:
     """The candidate pairs of some bands of one family, each once (a worker's task); of
     title bands (`titles`: the spill's titles file), those whose titles are alike."""
-    found = _union(
+    found = merged(
         [bucket_codes(*read_band(p), base=n, max_bucket=settings.max_bucket) for p in paths]
     )
     return found if titles is None else _alike_codes(found, n, read_titles(titles), settings)

@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .settings import Settings
-from .text import Features, HashArray
+from .text import Features, HashArray, found_in
 
 _DIGITS = re.compile(r"\d+")
 # A wire label opening a normalised title: "update 2-", "wrapup 1-", "corrected-", "exclusive-".
@@ -136,9 +136,7 @@ def _states_more(a: list[str], b: list[str]) -> bool:
 def shared_count(a: HashArray, b: HashArray) -> int:
     """How many values two sorted arrays of unique values share: each value of `a` looked
     up in `b` (a third cheaper than `numpy.intersect1d`, which sorts both again)."""
-    if not a.size or not b.size:
-        return 0
-    return int(np.count_nonzero(b.take(b.searchsorted(a), mode="clip") == a))
+    return int(np.count_nonzero(found_in(a, b)))
 
 
 def compare(a: Features, b: Features, settings: Settings) -> Match:
