@@ -18,6 +18,7 @@ from provenance.verify import (
     shared_count,
     title_similarity,
     titles_alike,
+    titles_alike_at,
     titles_state_other_figures,
 )
 
@@ -313,3 +314,24 @@ def test_titles_alike_is_the_lowest_bar_of_the_title_paths() -> None:
         "council approves budget for the harbour bridge repairs", reworded, Settings()
     )
     assert not titles_alike("", a, Settings())
+
+
+_TITLE_WORDS = ["update 2 - ", "exclusive-", "oil", "prices", "rise", "fall", "in", "asia", " "]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_TITLE_WORDS), max_size=7).map("".join), min_size=1),
+    st.data(),
+)
+def test_titles_alike_at_answers_as_titles_alike_a_pair_at_a_time(
+    titles: list[str], data: st.DataObject
+) -> None:
+    """The check of many pairs at once (wire labels left out once a title, empty titles,
+    titles alike in another word order) decides as the check of one pair."""
+    index = st.integers(0, len(titles) - 1)
+    pairs = data.draw(st.lists(st.tuples(index, index), min_size=1, max_size=30))
+    first = np.array([a for a, _ in pairs], dtype=np.int64)
+    second = np.array([b for _, b in pairs], dtype=np.int64)
+    settings = Settings()
+    expected = [titles_alike(titles[a], titles[b], settings) for a, b in pairs]
+    assert titles_alike_at(titles, first, second, settings).tolist() == expected

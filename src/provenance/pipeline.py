@@ -42,7 +42,7 @@ from .signatures import Signed, sign, sign_sequences
 from .sources import expand
 from .spill import FEATURES, STORIES, Column, Located, Spill, Titles, read_band, read_titles
 from .text import Features, found_in, many_features, sorted_unique
-from .verify import Match, compare, titles_alike
+from .verify import Match, compare, titles_alike_at
 
 T = TypeVar("T")
 
@@ -139,8 +139,7 @@ def candidate_pairs(
 
 def _alike_codes(codes: Codes, n: int, titles: Sequence[str], settings: Settings) -> Codes:
     """The pairs of `codes` (`i * n + j`) whose titles are alike (`verify.titles_alike`)."""
-    keep = [titles_alike(titles[a], titles[b], settings) for a, b in decode(codes, n)]
-    alike: Codes = codes[np.array(keep, dtype=bool)]
+    alike: Codes = codes[titles_alike_at(titles, codes // n, codes % n, settings)]
     return alike
 
 

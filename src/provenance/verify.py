@@ -14,13 +14,15 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 import numpy as np
-from rapidfuzz import fuzz
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
 
 from .settings import Settings
-from .text import Features, HashArray, found_in
+from .text import Features, HashArray, found_in, sorted_unique
 
 _DIGITS = re.compile(r"\d+")
 # A wire label opening a normalised title: "update 2-", "wrapup 1-", "corrected-", "exclusive-".
@@ -79,9 +81,39 @@ def titles_alike(a: str, b: str, settings: Settings) -> bool:
     "says", a name) are no candidates, and their number grows with the square of a corpus.
     """
     similarity = title_similarity(a, b)
-    return similarity is not None and similarity >= min(
-        settings.title_threshold, settings.reworded_title
+    return similarity is not None and similarity >= _title_bar(settings)
+
+
+def titles_alike_at(
+    titles: Sequence[str],
+    first: npt.NDArray[np.int64],
+    second: npt.NDArray[np.int64],
+    settings: Settings,
+) -> npt.NDArray[np.bool_]:
+    """`titles_alike(titles[i], titles[j])` of each pair (i, j) of `first` and `second`,
+    scored in one call of rapidfuzz (`process.cpdist`), each title's wire label left out
+    once: title bands propose millions of pairs at scale, and a call of Python a pair
+    cost more than their scores."""
+    ids = sorted_unique(np.concatenate([first, second]))
+    plain = [_WIRE_LABEL.sub("", titles[i]) for i in ids.tolist()]
+    filled = np.array([bool(titles[i]) for i in ids.tolist()], dtype=bool)
+    at_first, at_second = ids.searchsorted(first), ids.searchsorted(second)
+    bar = _title_bar(settings)
+    scores = process.cpdist(
+        [plain[k] for k in at_first.tolist()],
+        [plain[k] for k in at_second.tolist()],
+        scorer=fuzz.token_sort_ratio,
+        score_cutoff=bar,  # a score under it reads 0
+        dtype=np.float64,
+        workers=1,  # (already on a worker of the run)
     )
+    alike: npt.NDArray[np.bool_] = filled[at_first] & filled[at_second] & (scores >= bar)
+    return alike
+
+
+def _title_bar(settings: Settings) -> float:
+    """The lowest title similarity of the rule's title paths."""
+    return min(settings.title_threshold, settings.reworded_title)
 
 
 def figures_differ(a: tuple[str, ...], b: tuple[str, ...], settings: Settings) -> bool:
