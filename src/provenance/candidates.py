@@ -166,9 +166,8 @@ def _by_key(
     rows = (packed[repeated] & np.uint64((1 << bits) - 1)).astype(np.intp)
     k, o, high = keys[rows], owners[rows], high[repeated]
     same_run = high[1:] == high[:-1]
-    mixed = same_run & (k[1:] != k[:-1])
-    if not np.all(owners[1:] >= owners[:-1]):
-        mixed = same_run  # out of owner order: every run is ordered
+    in_owner_order = bool(np.all(owners[1:] >= owners[:-1]))
+    mixed = same_run & (k[1:] != k[:-1]) if in_owner_order else same_run  # else: every run
     if mixed.any():
         run = np.cumsum(np.r_[True, ~same_run])
         at = np.flatnonzero(found_in(run, sorted_unique(run[1:][mixed])))

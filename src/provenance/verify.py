@@ -70,7 +70,14 @@ def title_similarity(a: str, b: str) -> float | None:
     """
     if not a or not b:
         return None
-    return float(fuzz.token_sort_ratio(_WIRE_LABEL.sub("", a), _WIRE_LABEL.sub("", b)))
+    return float(_TITLE_SCORE(_unlabelled(a), _unlabelled(b)))
+
+
+_TITLE_SCORE = fuzz.token_sort_ratio  # of two titles without their wire labels
+
+
+def _unlabelled(title: str) -> str:
+    return _WIRE_LABEL.sub("", title)
 
 
 def titles_alike(a: str, b: str, settings: Settings) -> bool:
@@ -95,14 +102,14 @@ def titles_alike_at(
     once: title bands propose millions of pairs at scale, and a call of Python a pair
     cost more than their scores."""
     ids = sorted_unique(np.concatenate([first, second]))
-    plain = [_WIRE_LABEL.sub("", titles[i]) for i in ids.tolist()]
+    plain = [_unlabelled(titles[i]) for i in ids.tolist()]
     filled = np.array([bool(titles[i]) for i in ids.tolist()], dtype=bool)
     at_first, at_second = ids.searchsorted(first), ids.searchsorted(second)
     bar = _title_bar(settings)
     scores = process.cpdist(
         [plain[k] for k in at_first.tolist()],
         [plain[k] for k in at_second.tolist()],
-        scorer=fuzz.token_sort_ratio,
+        scorer=_TITLE_SCORE,
         score_cutoff=bar,  # a score under it reads 0
         dtype=np.float64,
         workers=1,  # (already on a worker of the run)
