@@ -341,6 +341,7 @@ def plot(rows: Sequence[dict[str, object]], path: Path) -> None:
         right.plot(sizes, [float(r["rss_mb"]) for r in mine], "o-", label=system)  # type: ignore[arg-type]
     for ax, label in ((left, "microseconds per story"), (right, "peak RSS (MB)")):
         ax.set_xscale("log")
+        ax.set_yscale("log")  # the systems lie one to three orders of magnitude apart
         ax.set_xlabel("stories in the corpus")
         ax.set_ylabel(label)
         ax.grid(alpha=0.3)
