@@ -102,8 +102,9 @@ def titles_alike_at(
     once: title bands propose millions of pairs at scale, and a call of Python a pair
     cost more than their scores."""
     ids = sorted_unique(np.concatenate([first, second]))
-    plain = [_unlabelled(titles[i]) for i in ids.tolist()]
-    filled = np.array([bool(titles[i]) for i in ids.tolist()], dtype=bool)
+    given = [titles[i] for i in ids.tolist()]
+    plain = [_unlabelled(title) for title in given]
+    filled = np.array([bool(title) for title in given], dtype=bool)  # as `title_similarity`
     at_first, at_second = ids.searchsorted(first), ids.searchsorted(second)
     bar = _title_bar(settings)
     scores = process.cpdist(
